@@ -1,0 +1,1 @@
+// Public surface of the MultiSafepay gateway adapter. Apps import only from here.

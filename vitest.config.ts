@@ -1,0 +1,7 @@
+import { defineConfig } from 'vitest/config';
+import tsconfigPaths from 'vite-tsconfig-paths';
+
+export default defineConfig({
+  plugins: [tsconfigPaths()],
+  test: { globals: true, root: './', include: ['**/*.spec.ts'], exclude: ['node_modules/**', 'dist/**'] },
+});
