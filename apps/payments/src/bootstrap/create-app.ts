@@ -1,0 +1,31 @@
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AppModule } from '../app.module.js';
+import { ApiClientsService } from '../clients/api-clients.service.js';
+import type { AppConfig } from '../config/app-config.js';
+import { buildOpenApiDocument, mountOpenApi } from '../openapi/openapi.js';
+import { installEnvelopeHandlers } from './fastify-envelope.js';
+
+/**
+ * Builds the service (not listening yet). Used by main.ts and by the tests, so both run the same app:
+ * Fastify, raw bodies kept for signature checks, MSP envelopes for every error, OpenAPI at /docs.
+ */
+export async function createPaymentsApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ bodyLimit: 1024 * 1024, trustProxy: true });
+  installEnvelopeHandlers(adapter.getInstance());
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    rawBody: true,
+    logger: logLevels(config.logLevel),
+    abortOnError: false,
+  });
+  app.enableShutdownHooks();
+  mountOpenApi(app, buildOpenApiDocument(app));
+  await app.init();
+  if (config.clients.seeds) await app.get(ApiClientsService).syncSeeds(config.clients.seeds);
+  Logger.flush();
+  return app;
+}
+
+const LEVELS = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
+const logLevels = (level: AppConfig['logLevel']) => LEVELS.slice(0, LEVELS.indexOf(level) + 1) as (typeof LEVELS)[number][];

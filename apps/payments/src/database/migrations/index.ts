@@ -1,0 +1,4 @@
+import { InitialSchema1764000000000 } from './1764000000000-initial-schema.js';
+
+/** Listed explicitly (not globbed) so the same list works from sources under vitest and from dist. */
+export const MIGRATIONS = [InitialSchema1764000000000];

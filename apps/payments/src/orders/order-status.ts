@@ -1,0 +1,50 @@
+/**
+ * The one table of legal order status transitions (DESIGN §5, API-NOTES §2.4). Everything that changes an
+ * order's status (create answers, refreshes, notifications, reconciliation) asks `decideTransition`.
+ */
+export const ORDER_STATUSES = [
+  'initialized', 'uncleared', 'reserved', 'completed', 'declined', 'cancelled', 'void', 'expired',
+  'refunded', 'partial_refunded', 'chargedback', 'shipped',
+] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+/** The payment attempt is over; only a late capture of money (`completed`) may still arrive. */
+const FAILED = ['declined', 'cancelled', 'void', 'expired'] as const;
+
+const TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
+  initialized: ['uncleared', 'reserved', 'completed', 'declined', 'cancelled', 'void', 'expired'],
+  reserved: ['uncleared', 'completed', 'declined', 'cancelled', 'void', 'expired'],
+  uncleared: ['reserved', 'completed', 'declined', 'cancelled', 'void', 'expired'],
+  completed: ['refunded', 'partial_refunded', 'chargedback', 'shipped'],
+  shipped: ['refunded', 'partial_refunded', 'chargedback'],
+  partial_refunded: ['partial_refunded', 'refunded', 'chargedback'],
+  refunded: ['chargedback'],
+  chargedback: [],
+  declined: ['completed'],
+  cancelled: ['completed'],
+  void: ['completed'],
+  expired: ['completed'],
+};
+
+/** No notification can move these on; reconciliation stops here. */
+export const FINAL_STATUSES: ReadonlySet<OrderStatus> = new Set(['declined', 'cancelled', 'void', 'expired', 'refunded', 'chargedback']);
+
+export type TransitionDecision =
+  | { kind: 'same' }
+  | { kind: 'apply'; flag?: 'late_completed' }
+  | { kind: 'illegal' };
+
+export function toOrderStatus(raw: string | null | undefined): OrderStatus | undefined {
+  if (!raw) return undefined;
+  const s = raw.toLowerCase();
+  const normalised = s === 'chargeback' ? 'chargedback' : s;
+  return (ORDER_STATUSES as readonly string[]).includes(normalised) ? (normalised as OrderStatus) : undefined;
+}
+
+export function decideTransition(from: OrderStatus, to: OrderStatus): TransitionDecision {
+  if (from === to) return from === 'partial_refunded' ? { kind: 'apply' } : { kind: 'same' };
+  if (!TRANSITIONS[from].includes(to)) return { kind: 'illegal' };
+  // Money was taken after we (or the customer) gave up: apply it, and flag it for a human.
+  if (to === 'completed' && (FAILED as readonly string[]).includes(from)) return { kind: 'apply', flag: 'late_completed' };
+  return { kind: 'apply' };
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { OrderListingService } from './order-listing.service.js';
+import { OrderStateService } from './order-state.service.js';
+import { OrdersController } from './orders.controller.js';
+import { OrdersService } from './orders.service.js';
+
+@Module({
+  controllers: [OrdersController],
+  providers: [OrdersService, OrderListingService, OrderStateService],
+  exports: [OrdersService, OrderStateService],
+})
+export class OrdersModule {}
