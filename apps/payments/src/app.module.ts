@@ -12,6 +12,9 @@ import { dataSourceOptions } from './database/data-source.js';
 import { GatewaysModule } from './gateways/gateways.module.js';
 import { HealthModule } from './health/health.module.js';
 import { OrdersModule } from './orders/orders.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
+import { ReconciliationModule } from './reconciliation/reconciliation.module.js';
 import type { ValidationError } from 'class-validator';
 
 const flatten = (errors: ValidationError[], prefix = ''): { field: string; message: string }[] =>
@@ -42,8 +45,11 @@ export class AppModule {
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, skipProcessEnv: true, load: [() => ({ ...config })] }),
         TypeOrmModule.forRoot(dataSourceOptions(url, config.database.poolSize)),
         MultiSafepayModule.forRoot({ baseUrl: config.msp.baseUrl, apiKey: config.msp.apiKey, timeoutMs: config.msp.timeoutMs }),
+        MetricsModule,
         ClientsModule,
         OrdersModule,
+        NotificationsModule,
+        ReconciliationModule,
         GatewaysModule,
         HealthModule,
       ],

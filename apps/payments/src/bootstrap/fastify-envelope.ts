@@ -1,18 +1,34 @@
 import type { FastifyInstance } from 'fastify';
 import { toAnswer } from '../common/errors/envelope-exception.filter.js';
 
+/** The original Content-Type of a webhook request, which is read as raw bytes whatever it claims. */
+export const WEBHOOK_CONTENT_TYPE = 'x-original-content-type';
+const RAW_WEBHOOK_TYPE = 'application/x-raw-webhook';
+
 /**
- * Errors Fastify raises before a Nest handler runs (bad JSON, unsupported or odd content types, body limits)
- * must also answer in MSP's envelope. MSP's Node SDK sends `application/json; charset=UTF-8;` (note the
- * trailing semicolon), which Fastify's strict parser rejects, so JSON is matched by media type alone.
+ * Fastify-level set-up the Nest layer cannot do:
+ * - errors Fastify raises before a handler runs (bad JSON, body limits) answer in MSP's envelope;
+ * - MSP's Node SDK sends `application/json; charset=UTF-8;` (trailing semicolon), which Fastify's strict
+ *   parser refuses, so that exact form is normalised;
+ * - MSP's webhook must be stored byte for byte before anything can fail, even malformed JSON, so its body is
+ *   never parsed by Fastify.
  */
 export function installEnvelopeHandlers(fastify: FastifyInstance): void {
   fastify.setErrorHandler((error, _request, reply) => {
     const answer = toAnswer(error);
     void reply.status(answer.status).send(answer.body);
   });
+  fastify.addContentTypeParser(RAW_WEBHOOK_TYPE, { parseAs: 'buffer' }, (request, body, done) => {
+    (request as unknown as { rawBody: Buffer }).rawBody = body as Buffer;
+    done(null, body);
+  });
   fastify.addHook('onRequest', async (request) => {
     const type = request.headers['content-type'];
+    if (request.url.startsWith('/webhooks/')) {
+      if (type) request.headers[WEBHOOK_CONTENT_TYPE] = type;
+      request.headers['content-type'] = RAW_WEBHOOK_TYPE;
+      return;
+    }
     if (type && /^application\/json\s*;\s*charset=utf-8\s*;\s*$/i.test(type)) {
       request.headers['content-type'] = 'application/json; charset=utf-8';
     }

@@ -31,6 +31,15 @@ export interface AppConfig {
     seeds: ApiClientSeed[] | undefined;
     masterKey: Buffer;
   };
+  reconciliation: {
+    /** An order not updated for this long is synced from MSP (then with back-off). */
+    afterSeconds: number;
+    /** How often each instance looks for due orders; 0 disables the loop (tests drive it by hand). */
+    intervalMs: number;
+    batchSize: number;
+    maxBackoffSeconds: number;
+  };
+  webhook: { badSignatureLimitPerMinute: number };
   logLevel: 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 }
 

@@ -61,6 +61,21 @@ export class EnvironmentVariables {
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(86400)
   GATEWAY_CACHE_TTL_S?: number;
 
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  RECONCILE_AFTER_S?: number;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  RECONCILE_INTERVAL_MS?: number;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000)
+  RECONCILE_BATCH?: number;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  RECONCILE_MAX_BACKOFF_S?: number;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  BAD_SIGNATURE_LIMIT_PER_MIN?: number;
+
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL?: 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 }

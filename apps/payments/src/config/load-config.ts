@@ -86,6 +86,13 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       gatewayCacheTtlSeconds: vars.GATEWAY_CACHE_TTL_S ?? 60,
     },
     clients: { seeds, masterKey: parseMasterKey(vars.MASTER_KEY, mspEnv) },
+    reconciliation: {
+      afterSeconds: vars.RECONCILE_AFTER_S ?? 900,
+      intervalMs: vars.RECONCILE_INTERVAL_MS ?? 30_000,
+      batchSize: vars.RECONCILE_BATCH ?? 50,
+      maxBackoffSeconds: vars.RECONCILE_MAX_BACKOFF_S ?? 6 * 3600,
+    },
+    webhook: { badSignatureLimitPerMinute: vars.BAD_SIGNATURE_LIMIT_PER_MIN ?? 30 },
     logLevel: vars.LOG_LEVEL ?? 'log',
   };
 }

@@ -13,6 +13,10 @@ export interface EmbeddedDatabase {
 
 const PASSWORD = 'payments-embedded';
 
+/** Where the embedded server of a given port serves a database (loopback only, so a fixed password is fine). */
+export const embeddedDatabaseUrl = (port: number, database: string): string =>
+  `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/${database}`;
+
 /** Postgres refuses to run as root, so the package runs it as the `postgres` user, which must reach the folder. */
 async function makeReachable(dataDir: string): Promise<void> {
   await mkdir(dataDir, { recursive: true });
@@ -72,7 +76,7 @@ export async function startEmbeddedPostgres(opts: {
     await admin.end();
   }
   return {
-    url: `postgres://postgres:${PASSWORD}@127.0.0.1:${opts.port}/${opts.database}`,
+    url: embeddedDatabaseUrl(opts.port, opts.database),
     stop: () => server.stop(),
   };
 }

@@ -1,16 +1,26 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { stripCardData, type MspOrder } from '@app/multisafepay';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { mspTimeOrUndefined } from '../common/http/msp-time.js';
+import { PaymentsMetrics } from '../metrics/payments-metrics.js';
 import type { OrderEventSource } from './entities/order-event.entity.js';
-import { decideTransition, toOrderStatus, type OrderStatus } from './order-status.js';
+import { decideTransition, FINAL_STATUSES, toOrderStatus, type OrderStatus } from './order-status.js';
 
 export type ApplyOutcome = 'applied' | 'duplicate' | 'stale' | 'ignored' | 'unknown_order';
 
 export interface ApplyResult {
   outcome: ApplyOutcome;
   reason?: string;
+  /** Set when applied: what changed, for metrics and follow-up work after the commit. */
+  change?: { orderPk: string; from: OrderStatus; to: OrderStatus; final: boolean; ageSeconds: number; flag?: string };
+}
+
+export interface ApplyOptions {
+  source: OrderEventSource;
+  /** The inbox row that caused this change, linked from the history row. */
+  inboundNotificationId?: string;
 }
 
 interface LockedOrder {
@@ -18,10 +28,9 @@ interface LockedOrder {
   status: OrderStatus;
   financial_status: string | null;
   msp_modified: string | null;
+  amount_refunded: string;
+  age_seconds: number;
 }
-
-/** pg prints `timestamp` with a space; MSP uses a `T`. Same-format ISO strings compare correctly as text. */
-const isoOf = (pgText: string | null): string | null => (pgText ? pgText.replace(' ', 'T') : null);
 
 /**
  * The single path by which an MSP order snapshot changes a stored order (create answers, refreshes,
@@ -30,17 +39,35 @@ const isoOf = (pgText: string | null): string | null => (pgText ? pgText.replace
 @Injectable()
 export class OrderStateService {
   private readonly logger = new Logger(OrderStateService.name);
+  private readonly resyncAfterSeconds: number;
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly metrics: PaymentsMetrics,
+  ) {
+    this.resyncAfterSeconds = config.reconciliation.afterSeconds;
+  }
 
-  async applySnapshot(orderId: string, snapshot: MspOrder, source: OrderEventSource): Promise<ApplyResult> {
-    return this.db.transaction((em) => this.applyLocked(em, orderId, snapshot, source));
+  async applySnapshot(orderId: string, snapshot: MspOrder, options: ApplyOptions): Promise<ApplyResult> {
+    const result = await this.db.transaction((em) => this.applyLocked(em, orderId, snapshot, options));
+    this.observe(result, options.source);
+    return result;
+  }
+
+  /** Metrics are recorded after the commit, so a rolled-back change is never counted. */
+  observe(result: ApplyResult, source: OrderEventSource): void {
+    if (!result.change) return;
+    this.metrics.appliedChanges.inc({ source, to_status: result.change.to });
+    if (result.change.final) this.metrics.timeToFinal.observe({ status: result.change.to }, result.change.ageSeconds);
   }
 
   /** For callers already inside a transaction. Takes the order's row lock itself. */
-  async applyLocked(em: EntityManager, orderId: string, snapshot: MspOrder, source: OrderEventSource): Promise<ApplyResult> {
+  async applyLocked(em: EntityManager, orderId: string, snapshot: MspOrder, options: ApplyOptions): Promise<ApplyResult> {
     const rows: LockedOrder[] = await em.query(
-      `SELECT id, status, financial_status, msp_modified::text AS msp_modified FROM orders WHERE order_id = $1 FOR UPDATE`,
+      `SELECT id, status, financial_status, msp_modified::text AS msp_modified, amount_refunded,
+              extract(epoch FROM now() - created_at)::float8 AS age_seconds
+       FROM orders WHERE order_id = $1 FOR UPDATE`,
       [orderId],
     );
     const order = rows[0];
@@ -49,33 +76,40 @@ export class OrderStateService {
     if (!to) return { outcome: 'ignored', reason: `unknown status ${String(snapshot.status)}` };
 
     const modified = mspTimeOrUndefined(snapshot.modified);
-    const stored = isoOf(order.msp_modified);
-    if (modified && stored && modified < stored) return { outcome: 'stale' };
+    const stored = order.msp_modified ? order.msp_modified.replace(' ', 'T') : null;
+    // Same-format ISO timestamps compare correctly as text.
+    if (modified && stored && modified < stored) return { outcome: 'stale', reason: `snapshot of ${modified} is older than ${stored}` };
 
     const decision = decideTransition(order.status, to);
     const financial = typeof snapshot.financial_status === 'string' ? snapshot.financial_status.toLowerCase() : order.financial_status;
-    const financialChanged = financial !== order.financial_status;
-    if (decision.kind === 'illegal') {
-      return { outcome: 'ignored', reason: `transition ${order.status} -> ${to} is not allowed` };
+    if (decision.kind === 'illegal') return { outcome: 'ignored', reason: `transition ${order.status} -> ${to} is not allowed` };
+    if (decision.kind === 'same' && financial === order.financial_status) return { outcome: 'duplicate' };
+    // Another partial refund is only news when the refunded amount moved.
+    const refunded = typeof snapshot.amount_refunded === 'number' ? snapshot.amount_refunded : null;
+    if (order.status === to && financial === order.financial_status && (refunded === null || Number(order.amount_refunded) === refunded)) {
+      return { outcome: 'duplicate' };
     }
-    if (decision.kind === 'same' && !financialChanged) return { outcome: 'duplicate' };
 
     const flag = decision.kind === 'apply' ? decision.flag : undefined;
     if (flag) this.logger.warn(`Order ${orderId}: ${order.status} -> ${to} flagged ${flag}`);
-    const refunded = typeof snapshot.amount_refunded === 'number' ? snapshot.amount_refunded : null;
+    const final = FINAL_STATUSES.has(to);
     await em.query(
       `UPDATE orders SET status = $2, financial_status = $3, msp_modified = COALESCE($4::timestamp, msp_modified),
          msp_snapshot = $5, transaction_id = COALESCE(transaction_id, $6), amount_refunded = COALESCE($7, amount_refunded),
          flags = CASE WHEN $8::text IS NULL OR $8 = ANY(flags) THEN flags ELSE array_append(flags, $8) END,
+         next_sync_at = CASE WHEN $9 THEN NULL ELSE now() + make_interval(secs => $10) END, sync_attempts = 0,
          updated_at = now()
        WHERE id = $1`,
-      [order.id, to, financial, modified ?? null, JSON.stringify(stripCardData(snapshot)), snapshot.transaction_id ?? null, refunded, flag ?? null],
+      [order.id, to, financial, modified ?? null, JSON.stringify(stripCardData(snapshot)), snapshot.transaction_id ?? null,
+        refunded, flag ?? null, final, this.resyncAfterSeconds],
     );
     await em.query(
-      `INSERT INTO order_events (order_pk, from_status, to_status, from_financial_status, to_financial_status, source, msp_modified, reason)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::timestamp, $8)`,
-      [order.id, order.status, to, order.financial_status, financial, source, modified ?? null, flag ?? null],
+      `INSERT INTO order_events (order_pk, from_status, to_status, from_financial_status, to_financial_status, source,
+         msp_modified, reason, inbound_notification_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::timestamp, $8, $9)`,
+      [order.id, order.status, to, order.financial_status, financial, options.source, modified ?? null, flag ?? null,
+        options.inboundNotificationId ?? null],
     );
-    return { outcome: 'applied' };
+    return { outcome: 'applied', change: { orderPk: order.id, from: order.status, to, final, ageSeconds: order.age_seconds, flag } };
   }
 }

@@ -24,6 +24,7 @@ export interface CreateOrderOutcome {
 export class OrdersService {
   private readonly logger = new Logger(OrdersService.name);
   private readonly webhookUrl: string;
+  private readonly resyncAfterSeconds: number;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -32,6 +33,7 @@ export class OrdersService {
     private readonly state: OrderStateService,
   ) {
     this.webhookUrl = `${config.http.publicUrl}/webhooks/multisafepay`;
+    this.resyncAfterSeconds = config.reconciliation.afterSeconds;
   }
 
   /**
@@ -74,8 +76,10 @@ export class OrdersService {
     const rows: { id: string }[] = await this.db.query(
       `WITH o AS (
          INSERT INTO orders (client_id, order_id, type, gateway, currency, amount, description, status, financial_status,
-           customer, notification_url, notification_method, redirect_url, cancel_url, flexible_3d, request_hash, request, create_state)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'initialized', 'initialized', $8, $9, $10, $11, $12, $13, $14, $15, 'pending')
+           customer, notification_url, notification_method, redirect_url, cancel_url, flexible_3d, request_hash, request, create_state,
+           next_sync_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'initialized', 'initialized', $8, $9, $10, $11, $12, $13, $14, $15, 'pending',
+           now() + make_interval(secs => $16))
          ON CONFLICT (order_id) DO NOTHING
          RETURNING id),
        e AS (
@@ -88,7 +92,7 @@ export class OrdersService {
         options?.notification_url || null, options?.notification_method || (options?.notification_url ? 'POST' : null),
         options?.redirect_url || null, options?.cancel_url || null,
         typeof dto.gateway_info?.flexible_3d === 'boolean' ? dto.gateway_info.flexible_3d : null,
-        hash, JSON.stringify(stored),
+        hash, JSON.stringify(stored), this.resyncAfterSeconds,
       ],
     );
     return rows.length > 0;
@@ -132,12 +136,22 @@ export class OrdersService {
       await this.db.query(update[0], [...update[1]]);
     } else {
       // Direct orders come back with a status: record it through the one state path, atomically with the answer.
-      await this.db.transaction(async (em) => {
+      const applied = await this.db.transaction(async (em) => {
         await em.query(update[0], [...update[1]]);
-        await this.state.applyLocked(em, orderId, result as MspOrder, 'api');
+        return this.state.applyLocked(em, orderId, result as MspOrder, { source: 'api' });
       });
+      this.state.observe(applied, 'api');
     }
     return answer;
+  }
+
+  /** MSP evidently has the order (it told us about it): a create that timed out on our side is settled. */
+  async settlePendingCreate(orderId: string, snapshot: MspOrder): Promise<void> {
+    const transactionId = snapshot.transaction_id === undefined || snapshot.transaction_id === null ? null : String(snapshot.transaction_id);
+    await this.db.query(
+      `UPDATE orders SET create_state = 'created', transaction_id = COALESCE(transaction_id, $2) WHERE order_id = $1 AND create_state = 'pending'`,
+      [orderId, transactionId],
+    );
   }
 
   async findOwned(client: AuthenticatedClient, orderId: string): Promise<Order> {
@@ -156,7 +170,7 @@ export class OrdersService {
       } catch (e) {
         throw mspFailure(e);
       }
-      await this.state.applySnapshot(orderId, snapshot, 'refresh');
+      await this.state.applySnapshot(orderId, snapshot, { source: 'refresh' });
       order = await this.findOwned(client, orderId);
     }
     return toMspOrderView(order);
