@@ -40,6 +40,17 @@ export interface AppConfig {
     maxBackoffSeconds: number;
   };
   webhook: { badSignatureLimitPerMinute: number };
+  delivery: {
+    /** How often each instance looks for due deliveries; 0 disables the loop. */
+    pollMs: number;
+    timeoutMs: number;
+    /** Retry until a delivery is this old, then it is `dead`. */
+    maxAgeSeconds: number;
+    baseDelayMs: number;
+    maxDelayMs: number;
+    /** Per caller name: host patterns its notification_url may point at; absent = any host. */
+    allowedHosts: Record<string, string[]>;
+  };
   logLevel: 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 }
 

@@ -76,6 +76,27 @@ export class EnvironmentVariables {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1)
   BAD_SIGNATURE_LIMIT_PER_MIN?: number;
 
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  DELIVERY_POLL_MS?: number;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(100) @Max(60000)
+  DELIVERY_TIMEOUT_MS?: number;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  DELIVERY_MAX_AGE_S?: number;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  DELIVERY_BASE_DELAY_MS?: number;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  DELIVERY_MAX_DELAY_MS?: number;
+
+  @IsOptional() @Transform(emptyToUndefined)
+  @Matches(/^[A-Za-z0-9_.-]+=[A-Za-z0-9.*:-]+(\|[A-Za-z0-9.*:-]+)*(,[A-Za-z0-9_.-]+=[A-Za-z0-9.*:-]+(\|[A-Za-z0-9.*:-]+)*)*$/, {
+    message: 'NOTIFY_ALLOWED_HOSTS must look like checkout=hooks.example.com|*.example.org,billing=billing.internal',
+  })
+  NOTIFY_ALLOWED_HOSTS?: string;
+
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL?: 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 }

@@ -37,6 +37,14 @@ function parseClients(raw: string): ApiClientSeed[] {
   return seeds;
 }
 
+function parseAllowedHosts(raw: string | undefined): Record<string, string[]> {
+  if (!raw) return {};
+  return Object.fromEntries(raw.split(',').map((entry) => {
+    const [name, hosts] = entry.split('=');
+    return [name, hosts.split('|').map((h) => h.toLowerCase())];
+  }));
+}
+
 function parseMasterKey(raw: string | undefined, env: MspEnvironment): Buffer {
   if (raw) return Buffer.from(raw, raw.length === 64 ? 'hex' : 'base64');
   if (env !== 'sandbox') throw new ConfigError(['MASTER_KEY: required when MSP_ENV is test or live (32 bytes, base64 or hex)']);
@@ -93,6 +101,14 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       maxBackoffSeconds: vars.RECONCILE_MAX_BACKOFF_S ?? 6 * 3600,
     },
     webhook: { badSignatureLimitPerMinute: vars.BAD_SIGNATURE_LIMIT_PER_MIN ?? 30 },
+    delivery: {
+      pollMs: vars.DELIVERY_POLL_MS ?? 1000,
+      timeoutMs: vars.DELIVERY_TIMEOUT_MS ?? 5000,
+      maxAgeSeconds: vars.DELIVERY_MAX_AGE_S ?? 86400,
+      baseDelayMs: vars.DELIVERY_BASE_DELAY_MS ?? 30_000,
+      maxDelayMs: vars.DELIVERY_MAX_DELAY_MS ?? 3_600_000,
+      allowedHosts: parseAllowedHosts(vars.NOTIFY_ALLOWED_HOSTS),
+    },
     logLevel: vars.LOG_LEVEL ?? 'log',
   };
 }

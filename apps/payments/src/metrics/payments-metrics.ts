@@ -59,7 +59,30 @@ export class PaymentsMetrics {
     registers: [this.registry],
   });
 
+  readonly deliveries = new Counter({
+    name: 'payments_deliveries_total',
+    help: 'Delivery attempts of notifications to callers, by outcome (delivered, failed = will retry, dead)',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+
+  readonly deliveryLag = new Histogram({
+    name: 'payments_delivery_lag_seconds',
+    help: 'Time from an order change to its notification being accepted by the caller',
+    buckets: [0.1, 0.5, 1, 5, 30, 120, 600, 3600, 6 * 3600, 86400],
+    registers: [this.registry],
+  });
+
   constructor(@InjectDataSource() db: DataSource) {
+    new Gauge({
+      name: 'payments_deliveries_dead',
+      help: 'Notifications to callers that gave up (visible at GET /v1/json/notifications?status=dead, replayable)',
+      registers: [this.registry],
+      async collect() {
+        const [row] = await db.query(`SELECT count(*)::int AS n FROM deliveries WHERE status = 'dead'`);
+        this.set(row.n);
+      },
+    });
     collectDefaultMetrics({ register: this.registry, prefix: 'payments_' });
     new Gauge({
       name: 'payments_nonfinal_orders',

@@ -5,6 +5,7 @@ import { stripCardData, type MspOrder } from '@app/multisafepay';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { mspTimeOrUndefined } from '../common/http/msp-time.js';
 import { PaymentsMetrics } from '../metrics/payments-metrics.js';
+import { DeliveryQueue } from '../notifications/outbound/delivery-queue.js';
 import type { OrderEventSource } from './entities/order-event.entity.js';
 import { decideTransition, FINAL_STATUSES, toOrderStatus, type OrderStatus } from './order-status.js';
 
@@ -45,6 +46,7 @@ export class OrderStateService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly metrics: PaymentsMetrics,
+    private readonly deliveries: DeliveryQueue,
   ) {
     this.resyncAfterSeconds = config.reconciliation.afterSeconds;
   }
@@ -103,13 +105,15 @@ export class OrderStateService {
       [order.id, to, financial, modified ?? null, JSON.stringify(stripCardData(snapshot)), snapshot.transaction_id ?? null,
         refunded, flag ?? null, final, this.resyncAfterSeconds],
     );
-    await em.query(
+    const [event]: { id: string }[] = await em.query(
       `INSERT INTO order_events (order_pk, from_status, to_status, from_financial_status, to_financial_status, source,
          msp_modified, reason, inbound_notification_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::timestamp, $8, $9)`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7::timestamp, $8, $9) RETURNING id`,
       [order.id, order.status, to, order.financial_status, financial, options.source, modified ?? null, flag ?? null,
         options.inboundNotificationId ?? null],
     );
+    // Same transaction: a committed change always has its delivery, a rolled-back one never does.
+    await this.deliveries.enqueueLocked(em, order.id, event.id);
     return { outcome: 'applied', change: { orderPk: order.id, from: order.status, to, final, ageSeconds: order.age_seconds, flag } };
   }
 }

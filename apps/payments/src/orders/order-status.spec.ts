@@ -7,6 +7,14 @@ describe('order status table', () => {
     }
   });
 
+  it('skips states whose notifications were missed, but never goes back', () => {
+    expect(decideTransition('initialized', 'refunded').kind).toBe('apply');
+    expect(decideTransition('initialized', 'partial_refunded').kind).toBe('apply');
+    expect(decideTransition('refunded', 'completed').kind).toBe('illegal');
+    expect(decideTransition('partial_refunded', 'completed').kind).toBe('illegal');
+    expect(decideTransition('shipped', 'completed').kind).toBe('illegal');
+  });
+
   it('moves completed on only to refunds, chargeback and shipped', () => {
     const allowed = ORDER_STATUSES.filter((to) => decideTransition('completed', to).kind === 'apply');
     expect(allowed.sort()).toEqual(['chargedback', 'partial_refunded', 'refunded', 'shipped']);

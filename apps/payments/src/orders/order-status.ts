@@ -41,10 +41,29 @@ export function toOrderStatus(raw: string | null | undefined): OrderStatus | und
   return (ORDER_STATUSES as readonly string[]).includes(normalised) ? (normalised as OrderStatus) : undefined;
 }
 
+/** Statuses reachable from each status in one or more legal steps: notifications MSP never sent may be skipped. */
+const REACHABLE: Record<OrderStatus, ReadonlySet<OrderStatus>> = Object.fromEntries(
+  ORDER_STATUSES.map((from) => {
+    const seen = new Set<OrderStatus>();
+    const queue: OrderStatus[] = [...TRANSITIONS[from]];
+    while (queue.length) {
+      const next = queue.shift()!;
+      if (seen.has(next)) continue;
+      seen.add(next);
+      queue.push(...TRANSITIONS[next]);
+    }
+    return [from, seen];
+  }),
+) as Record<OrderStatus, ReadonlySet<OrderStatus>>;
+
+/**
+ * Whether a (newer) snapshot in status `to` may be applied to an order in `from`. Missed intermediate
+ * states are fine (initialized -> refunded when the completed notification was lost); going back is not.
+ */
 export function decideTransition(from: OrderStatus, to: OrderStatus): TransitionDecision {
   if (from === to) return from === 'partial_refunded' ? { kind: 'apply' } : { kind: 'same' };
-  if (!TRANSITIONS[from].includes(to)) return { kind: 'illegal' };
+  if (!REACHABLE[from].has(to)) return { kind: 'illegal' };
   // Money was taken after we (or the customer) gave up: apply it, and flag it for a human.
-  if (to === 'completed' && (FAILED as readonly string[]).includes(from)) return { kind: 'apply', flag: 'late_completed' };
+  if ((FAILED as readonly string[]).includes(from)) return { kind: 'apply', flag: 'late_completed' };
   return { kind: 'apply' };
 }

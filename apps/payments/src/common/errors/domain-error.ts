@@ -9,6 +9,7 @@ export type DomainErrorKind =
   | 'not_found'
   | 'order_not_found'
   | 'order_id_conflict'
+  | 'busy'
   | 'msp_rejected'
   | 'msp_timeout'
   | 'msp_unavailable'

@@ -11,6 +11,7 @@ export const ERROR_CATALOGUE: Record<DomainErrorKind, { mspCode: number; httpSta
   not_found: { mspCode: 1000, httpStatus: 404 },
   order_not_found: { mspCode: 1006, httpStatus: 404 },
   order_id_conflict: { mspCode: 1006, httpStatus: 409 },
+  busy: { mspCode: 1000, httpStatus: 409 },
   msp_rejected: { mspCode: 1014, httpStatus: 422 },
   msp_timeout: { mspCode: 1014, httpStatus: 504 },
   msp_unavailable: { mspCode: 1014, httpStatus: 502 },
