@@ -54,7 +54,7 @@ const REACHABLE: Record<OrderStatus, ReadonlySet<OrderStatus>> = Object.fromEntr
     }
     return [from, seen];
   }),
-) as Record<OrderStatus, ReadonlySet<OrderStatus>>;
+) as unknown as Record<OrderStatus, ReadonlySet<OrderStatus>>;
 
 /**
  * Whether a (newer) snapshot in status `to` may be applied to an order in `from`. Missed intermediate

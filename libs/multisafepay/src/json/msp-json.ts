@@ -1,0 +1,25 @@
+import { isSafeNumber, parse, stringify, LosslessNumber } from 'lossless-json';
+
+/** A number written verbatim into JSON, for ids beyond JS's safe integers (MSP's 16-17 digit PSP ids). */
+export class MspRawNumber {
+  constructor(readonly digits: string) {
+    if (!/^-?\d+(\.\d+)?$/.test(digits)) throw new Error('MspRawNumber takes decimal digits');
+  }
+}
+
+const parseNumber = (text: string): number | string => (isSafeNumber(text) ? Number(text) : /^-?\d+$/.test(text) ? text : Number(text));
+
+/** JSON.parse, except that integers beyond Number.MAX_SAFE_INTEGER stay exact, as decimal strings. */
+export function parseMspJson(text: string): unknown {
+  return parse(text, null, parseNumber);
+}
+
+/** JSON.stringify, except that `bigint` and MspRawNumber values are written as bare JSON numbers. */
+export function stringifyMspJson(value: unknown): string {
+  const out = stringify(value, (_key, v) => {
+    if (typeof v === 'bigint') return new LosslessNumber(v.toString());
+    if (v instanceof MspRawNumber) return new LosslessNumber(v.digits);
+    return v;
+  });
+  return out ?? 'null';
+}
