@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     globals: true,
     root: './',
+    setupFiles: ['reflect-metadata'],
     projects: [
       {
         extends: true,
