@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { toAnswer } from '../common/errors/envelope-exception.filter.js';
 
 /** The original Content-Type of a webhook request, which is read as raw bytes whatever it claims. */
 export const WEBHOOK_CONTENT_TYPE = 'x-original-content-type';
@@ -7,17 +6,12 @@ const RAW_WEBHOOK_TYPE = 'application/x-raw-webhook';
 
 /**
  * Fastify-level set-up the Nest layer cannot do:
- * - errors Fastify raises before a handler runs (bad JSON, body limits) answer in MSP's envelope;
  * - MSP's Node SDK sends `application/json; charset=UTF-8;` (trailing semicolon), which Fastify's strict
  *   parser refuses, so that exact form is normalised;
  * - MSP's webhook must be stored byte for byte before anything can fail, even malformed JSON, so its body is
  *   never parsed by Fastify.
  */
 export function installEnvelopeHandlers(fastify: FastifyInstance): void {
-  fastify.setErrorHandler((error, _request, reply) => {
-    const answer = toAnswer(error);
-    void reply.status(answer.status).send(answer.body);
-  });
   fastify.addContentTypeParser(RAW_WEBHOOK_TYPE, { parseAs: 'buffer' }, (request, body, done) => {
     (request as unknown as { rawBody: Buffer }).rawBody = body as Buffer;
     done(null, body);

@@ -64,6 +64,14 @@ export class OrderStateService {
     if (result.change.final) this.metrics.timeToFinal.observe({ status: result.change.to }, result.change.ageSeconds);
   }
 
+  /** Nothing changed, but the PSP id may be news: MSP's create answer for redirect orders carries none. */
+  private async duplicate(em: EntityManager, orderPk: string, snapshot: MspOrder): Promise<ApplyResult> {
+    if (snapshot.transaction_id) {
+      await em.query(`UPDATE orders SET transaction_id = $2 WHERE id = $1 AND transaction_id IS NULL`, [orderPk, String(snapshot.transaction_id)]);
+    }
+    return { outcome: 'duplicate' };
+  }
+
   /** For callers already inside a transaction. Takes the order's row lock itself. */
   async applyLocked(em: EntityManager, orderId: string, snapshot: MspOrder, options: ApplyOptions): Promise<ApplyResult> {
     const rows: LockedOrder[] = await em.query(
@@ -85,11 +93,11 @@ export class OrderStateService {
     const decision = decideTransition(order.status, to);
     const financial = typeof snapshot.financial_status === 'string' ? snapshot.financial_status.toLowerCase() : order.financial_status;
     if (decision.kind === 'illegal') return { outcome: 'ignored', reason: `transition ${order.status} -> ${to} is not allowed` };
-    if (decision.kind === 'same' && financial === order.financial_status) return { outcome: 'duplicate' };
+    if (decision.kind === 'same' && financial === order.financial_status) return this.duplicate(em, order.id, snapshot);
     // Another partial refund is only news when the refunded amount moved.
     const refunded = typeof snapshot.amount_refunded === 'number' ? snapshot.amount_refunded : null;
     if (order.status === to && financial === order.financial_status && (refunded === null || Number(order.amount_refunded) === refunded)) {
-      return { outcome: 'duplicate' };
+      return this.duplicate(em, order.id, snapshot);
     }
 
     const flag = decision.kind === 'apply' ? decision.flag : undefined;
