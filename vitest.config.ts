@@ -23,6 +23,7 @@ export default defineConfig({
           hookTimeout: 60_000,
           // Two cores: a couple of files at a time keeps Postgres and the apps from starving each other.
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
     ],

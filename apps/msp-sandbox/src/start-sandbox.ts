@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { mspError } from './common/msp-answer.js';
 import { ApiFaults } from './api/api-faults.js';
 import { SandboxModule } from './sandbox.module.js';
 import type { SandboxOptions } from './sandbox-options.js';
@@ -32,12 +31,6 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<RunningSa
   fastify.addHook('onRequest', async (request) => {
     const type = request.headers['content-type'];
     if (type && /^application\/json\s*;\s*charset=utf-8\s*;\s*$/i.test(type)) request.headers['content-type'] = 'application/json; charset=utf-8';
-  });
-  fastify.setErrorHandler((error, _req, reply) => {
-    const code = (error as { statusCode?: number }).statusCode;
-    const status = code && code < 500 ? code : 500;
-    const info = status === 400 ? 'Invalid JSON in the request body' : status === 415 ? 'Unsupported content type' : 'Unknown error';
-    void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(mspError(status === 500 ? 9999 : 1016, info));
   });
 
   // Mutable on purpose: with port 0 the public URL is only known after listen().
