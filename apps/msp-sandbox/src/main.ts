@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
 import { startSandbox } from './start-sandbox.js';
 
 const env = process.env;
@@ -24,7 +23,8 @@ const sandbox = await startSandbox({
   notificationRetryMs: int('SANDBOX_NOTIFICATION_RETRY_MS', 15 * 60_000),
   unclearedSettleMs: int('SANDBOX_UNCLEARED_SETTLE_MS', 3 * 60_000),
 });
-new Logger('MspSandbox').log(`MultiSafepay sandbox listening on ${sandbox.url} (API ${sandbox.apiBaseUrl})`);
+// A start-up line for the person running it; the Nest logger is quiet below warnings.
+process.stdout.write(`MultiSafepay sandbox listening on ${sandbox.url} (API ${sandbox.apiBaseUrl})\n`);
 const stop = () => void sandbox.close().then(() => process.exit(0));
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);

@@ -23,7 +23,8 @@ export interface RunningSandbox {
 /** Starts the MSP simulator (used by main.ts, `npm start` and the tests). */
 export async function startSandbox(opts: StartSandboxOptions): Promise<RunningSandbox> {
   const host = opts.host ?? '127.0.0.1';
-  const adapter = new FastifyAdapter({ bodyLimit: 1024 * 1024 });
+  // payment_url ends in a slash (…/connect/<session>/?lang=…), as MSP's does.
+  const adapter = new FastifyAdapter({ bodyLimit: 1024 * 1024, routerOptions: { ignoreTrailingSlash: true } });
   const fastify = adapter.getInstance();
   const hanging = new Set<() => void>();
 
@@ -42,7 +43,7 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<RunningSa
     notificationTimeoutMs: opts.notificationTimeoutMs ?? 10_000,
   };
   const app = await NestFactory.create<NestFastifyApplication>(SandboxModule.forRoot(options), adapter, {
-    logger: opts.logger === false ? false : ['error', 'warn', 'log'],
+    logger: opts.logger === false ? false : ['error', 'warn'],
   });
 
   // Injected API faults apply before routing, to every MSP endpoint alike.

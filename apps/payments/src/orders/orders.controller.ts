@@ -64,14 +64,6 @@ export class OrdersController {
   @ApiOkResponse({ type: OrderHistoryResponseDto })
   @ApiErrors(401, 404)
   async history(@CurrentClient() client: AuthenticatedClient, @Param('order_id') orderId: string) {
-    const events = await this.orders.history(client, orderId);
-    return ok(
-      events.map((e) => ({
-        id: e.id, from_status: e.fromStatus, to_status: e.toStatus, from_financial_status: e.fromFinancialStatus,
-        to_financial_status: e.toFinancialStatus, source: e.source,
-        msp_modified: e.mspModified, reason: e.reason,
-        created_at: e.createdAt.toISOString(),
-      })),
-    );
+    return ok(await this.orders.history(client, orderId));
   }
 }

@@ -8,13 +8,25 @@ import type { AuthenticatedClient } from '../clients/api-clients.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { Order } from './entities/order.entity.js';
-import { OrderEvent } from './entities/order-event.entity.js';
 import { isDefinitiveRefusal, mspFailure } from './msp-failure.js';
 import { OrderStateService } from './order-state.service.js';
 import { toMspOrderView } from './order-view.js';
 import { requestHash } from './request-hash.js';
 
 const PENDING_NOTE = 'The order is recorded as pending; send the same request again to resume, or it will be settled by a sync.';
+
+export interface OrderHistoryRow {
+  id: string;
+  from_status: string | null;
+  to_status: string;
+  from_financial_status: string | null;
+  to_financial_status: string | null;
+  source: string;
+  msp_modified: string | null;
+  reason: string | null;
+  inbound_notification_id: string | null;
+  created_at: string;
+}
 
 export interface CreateOrderOutcome {
   data: Record<string, unknown>;
@@ -176,8 +188,16 @@ export class OrdersService {
     return toMspOrderView(order);
   }
 
-  async history(client: AuthenticatedClient, orderId: string): Promise<OrderEvent[]> {
+  async history(client: AuthenticatedClient, orderId: string): Promise<OrderHistoryRow[]> {
     const order = await this.findOwned(client, orderId);
-    return this.db.getRepository(OrderEvent).find({ where: { orderPk: order.id }, order: { id: 'ASC' } });
+    // msp_modified as MSP wrote it (no zone), not shifted through a JS Date.
+    return this.db.query(
+      `SELECT id::text, from_status, to_status, from_financial_status, to_financial_status, source,
+         to_char(msp_modified, 'YYYY-MM-DD"T"HH24:MI:SS') AS msp_modified, reason, inbound_notification_id::text,
+         to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS created_at
+       FROM order_events WHERE order_pk = $1 ORDER BY id`,
+      [order.id],
+    );
   }
+
 }

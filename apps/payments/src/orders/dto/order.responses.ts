@@ -67,7 +67,9 @@ export class OrderEventDto {
   @ApiProperty({ nullable: true, example: 'initialized' }) to_financial_status: string | null;
   @ApiProperty({ enum: ['api', 'notification', 'reconciliation', 'refresh'] }) source: string;
   @ApiProperty({ nullable: true, example: null, description: "MSP's `modified` of the snapshot that caused it" }) msp_modified: string | null;
-  @ApiProperty({ nullable: true, example: null }) reason: string | null;
+  @ApiProperty({ nullable: true, example: null, description: 'e.g. late_completed' }) reason: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '42', description: 'The MSP notification (inbox entry) that caused it' })
+  inbound_notification_id: string | null;
   @ApiProperty({ example: '2026-11-24T21:30:00.123Z' }) created_at: string;
 }
 
