@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import pg from 'pg';
-import { startSandbox } from '../../apps/msp-sandbox/src/start-sandbox.js';
+import { startSandbox, type StartSandboxOptions } from '../../apps/msp-sandbox/src/start-sandbox.js';
 import { createPaymentsApp } from '../../apps/payments/src/bootstrap/create-app.js';
 import { loadConfig } from '../../apps/payments/src/config/load-config.js';
 import { freePort } from './free-port.js';
@@ -31,8 +31,13 @@ export interface Stack {
 }
 
 /** The real thing, in-process: sandbox over HTTP, real Postgres, the payments app listening on a real port. */
-export async function startStack(opts: { env?: Record<string, string>; sandbox?: Sandbox; databaseUrl?: string } = {}): Promise<Stack> {
-  const sandbox = opts.sandbox ?? (await startSandbox({ port: 0, apiKey: MSP_TEST_KEY, logger: false }));
+export async function startStack(
+  opts: { env?: Record<string, string>; sandbox?: Sandbox; databaseUrl?: string; sandboxOptions?: Partial<StartSandboxOptions> } = {},
+): Promise<Stack> {
+  // MSP's 15-minute notification retries and 3-minute uncleared settling, time-scaled for tests.
+  const sandbox = opts.sandbox ?? (await startSandbox({
+    port: 0, apiKey: MSP_TEST_KEY, logger: false, notificationRetryMs: 300, unclearedSettleMs: 1000, notificationTimeoutMs: 2000, ...opts.sandboxOptions,
+  }));
   const databaseUrl = opts.databaseUrl ?? (await createTestDatabase());
   const port = await freePort();
   const config = loadConfig({

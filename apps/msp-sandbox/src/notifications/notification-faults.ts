@@ -13,6 +13,8 @@ export interface NotificationFault {
   reorder?: boolean;
   /** Sign with a wrong key. */
   bad_signature?: boolean;
+  /** Send it as a GET (no body, no signature), as MSP does for `notification_method: GET`. */
+  as_get?: boolean;
   /** Send it as `payload_type=pretransaction`. */
   pretransaction?: boolean;
   /** Applies to this many notifications, then clears; default: until cleared. */

@@ -67,13 +67,13 @@ export class Notifier implements OnModuleInit, OnModuleDestroy {
   private onChange({ order }: StatusChange): void {
     const target = order.payment_options.notification_url;
     if (typeof target !== 'string' || !target) return;
+    const fault = this.faults.take(order.order_id);
     const out: Outgoing = {
-      orderId: order.order_id, target, method: order.payment_options.notification_method === 'GET' ? 'GET' : 'POST',
+      orderId: order.order_id, target, method: order.payment_options.notification_method === 'GET' || fault?.as_get ? 'GET' : 'POST',
       // The snapshot is taken now: a held (reordered) notification carries its older state.
       body: stringifyMspJson(toMspOrder(order)), status: order.status, modified: toMspOrder(order).modified as string,
-      fault: this.faults.take(order.order_id),
+      fault,
     };
-    const fault = out.fault;
     if (fault?.drop) {
       this.record(out, 0, 'dropped', null, false);
       return;

