@@ -14,7 +14,8 @@ export function toMspOrder(o: SandboxOrder): Record<string, unknown> {
     amount: o.amount,
     amount_refunded: o.amount_refunded,
     description: o.description,
-    items: o.request.items ?? '',
+    // MSP sends null when the order has no items HTML (getOrder.json, postOrdersDirectIdeal.json, the webhook sample).
+    items: o.request.items ?? null,
     status: o.status,
     financial_status: o.financial_status,
     reason: o.reason,
