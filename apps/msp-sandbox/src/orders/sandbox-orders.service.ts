@@ -260,7 +260,8 @@ export class SandboxOrdersService implements OnModuleDestroy {
   /** Control API: put an order in any state (a test stands in for a bank, a chargeback, a merchant action). */
   force(orderId: string, status: string, financial?: string, extra: { amount_refunded?: number; reason?: string } = {}): SandboxOrder {
     const order = this.get(orderId);
-    this.store.setStatus(order, status, financial ?? (['refunded', 'partial_refunded', 'shipped'].includes(status) ? order.financial_status : status), extra);
+    const given = Object.fromEntries(Object.entries(extra).filter(([, v]) => v !== undefined));
+    this.store.setStatus(order, status, financial ?? (['refunded', 'partial_refunded', 'shipped'].includes(status) ? order.financial_status : status), given);
     return order;
   }
 

@@ -5,6 +5,7 @@ import { stripCardData, type MspOrder } from '@app/multisafepay';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { mspTimeOrUndefined } from '../common/http/msp-time.js';
 import { PaymentsMetrics } from '../metrics/payments-metrics.js';
+import { CustomersService } from '../customers/customers.service.js';
 import { DeliveryQueue } from '../notifications/outbound/delivery-queue.js';
 import type { OrderEventSource } from './entities/order-event.entity.js';
 import { decideTransition, FINAL_STATUSES, toOrderStatus, type OrderStatus } from './order-status.js';
@@ -22,6 +23,8 @@ export interface ApplyOptions {
   source: OrderEventSource;
   /** The inbox row that caused this change, linked from the history row. */
   inboundNotificationId?: string;
+  /** Why, for the history (e.g. the caller's action that led to it). */
+  reason?: string;
 }
 
 interface LockedOrder {
@@ -47,6 +50,7 @@ export class OrderStateService {
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly metrics: PaymentsMetrics,
     private readonly deliveries: DeliveryQueue,
+    private readonly customers: CustomersService,
   ) {
     this.resyncAfterSeconds = config.reconciliation.afterSeconds;
   }
@@ -72,6 +76,18 @@ export class OrderStateService {
     return { outcome: 'duplicate' };
   }
 
+  /** Refund statuses come from MSP's snapshot (`related_transactions` of type refund). */
+  private async refundStatusesLocked(em: EntityManager, orderPk: string, snapshot: MspOrder): Promise<void> {
+    const refunds = (snapshot.related_transactions ?? []).filter((t) => t?.type === 'refund' && t.transaction_id !== undefined);
+    for (const t of refunds) {
+      await em.query(
+        `UPDATE refunds SET status = $3, updated_at = now() WHERE order_pk = $1 AND msp_refund_id = $2 AND status <> $3
+           AND $3 IN ('initialized', 'reserved', 'completed', 'declined', 'void')`,
+        [orderPk, String(t.transaction_id), String(t.status)],
+      );
+    }
+  }
+
   /** For callers already inside a transaction. Takes the order's row lock itself. */
   async applyLocked(em: EntityManager, orderId: string, snapshot: MspOrder, options: ApplyOptions): Promise<ApplyResult> {
     const rows: LockedOrder[] = await em.query(
@@ -82,6 +98,7 @@ export class OrderStateService {
     );
     const order = rows[0];
     if (!order) return { outcome: 'unknown_order' };
+    await this.refundStatusesLocked(em, order.id, snapshot);
     const to = toOrderStatus(snapshot.status as string | undefined);
     if (!to) return { outcome: 'ignored', reason: `unknown status ${String(snapshot.status)}` };
 
@@ -90,7 +107,7 @@ export class OrderStateService {
     // Same-format ISO timestamps compare correctly as text.
     if (modified && stored && modified < stored) return { outcome: 'stale', reason: `snapshot of ${modified} is older than ${stored}` };
 
-    const decision = decideTransition(order.status, to);
+    const decision = decideTransition(order.status, to, order.financial_status);
     const financial = typeof snapshot.financial_status === 'string' ? snapshot.financial_status.toLowerCase() : order.financial_status;
     if (decision.kind === 'illegal') return { outcome: 'ignored', reason: `transition ${order.status} -> ${to} is not allowed` };
     if (decision.kind === 'same' && financial === order.financial_status) return this.duplicate(em, order.id, snapshot);
@@ -117,11 +134,12 @@ export class OrderStateService {
       `INSERT INTO order_events (order_pk, from_status, to_status, from_financial_status, to_financial_status, source,
          msp_modified, reason, inbound_notification_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7::timestamp, $8, $9) RETURNING id`,
-      [order.id, order.status, to, order.financial_status, financial, options.source, modified ?? null, flag ?? null,
-        options.inboundNotificationId ?? null],
+      [order.id, order.status, to, order.financial_status, financial, options.source, modified ?? null,
+        [flag, options.reason].filter(Boolean).join('; ') || null, options.inboundNotificationId ?? null],
     );
-    // Same transaction: a committed change always has its delivery, a rolled-back one never does.
+    // Same transaction: a committed change always has its delivery (and saved card), a rolled-back one never does.
     await this.deliveries.enqueueLocked(em, order.id, event.id);
+    await this.customers.saveTokenLocked(em, order.id, snapshot);
     return { outcome: 'applied', change: { orderPk: order.id, from: order.status, to, final, ageSeconds: order.age_seconds, flag } };
   }
 }

@@ -26,6 +26,11 @@ describe('order status table', () => {
     }
   });
 
+  it('lets an uncaptured authorisation go void, but not a paid order', () => {
+    expect(decideTransition('completed', 'void', 'initialized').kind).toBe('apply');
+    expect(decideTransition('completed', 'void', 'completed').kind).toBe('illegal');
+  });
+
   it('treats a repeated state as a no-op, except another partial refund', () => {
     expect(decideTransition('completed', 'completed').kind).toBe('same');
     expect(decideTransition('partial_refunded', 'partial_refunded').kind).toBe('apply');

@@ -60,8 +60,10 @@ const REACHABLE: Record<OrderStatus, ReadonlySet<OrderStatus>> = Object.fromEntr
  * Whether a (newer) snapshot in status `to` may be applied to an order in `from`. Missed intermediate
  * states are fine (initialized -> refunded when the completed notification was lost); going back is not.
  */
-export function decideTransition(from: OrderStatus, to: OrderStatus): TransitionDecision {
+export function decideTransition(from: OrderStatus, to: OrderStatus, fromFinancial?: string | null): TransitionDecision {
   if (from === to) return from === 'partial_refunded' ? { kind: 'apply' } : { kind: 'same' };
+  // An authorisation not yet captured (completed / initialized) can still be cancelled or expire.
+  if (from === 'completed' && fromFinancial === 'initialized' && to === 'void') return { kind: 'apply' };
   if (!REACHABLE[from].has(to)) return { kind: 'illegal' };
   // Money was taken after we (or the customer) gave up: apply it, and flag it for a human.
   if ((FAILED as readonly string[]).includes(from)) return { kind: 'apply', flag: 'late_completed' };

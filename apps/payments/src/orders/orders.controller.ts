@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { CreateOrderRequestDto, SEED_ORDER_EXAMPLE } from '@app/multisafepay';
 import type { AuthenticatedClient } from '../clients/api-clients.service.js';
 import { CurrentClient } from '../common/auth/current-client.decorator.js';
 import { ok } from '../common/http/envelope.js';
+import { Idempotent } from '../common/idempotency/idempotent.decorator.js';
 import { ApiErrors } from '../common/openapi/api-errors.decorator.js';
 import { CreateOrderPipe } from './create-order.pipe.js';
 import { ListOrdersQuery } from './dto/list-orders.query.js';
@@ -25,6 +26,8 @@ export class OrdersController {
 
   @Post()
   @HttpCode(200)
+  @Idempotent('orders.create')
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Optional; order_id already makes creates idempotent' })
   @ApiOperation({
     summary: 'Create an order (MSP dialect)',
     description:

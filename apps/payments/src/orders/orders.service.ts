@@ -7,6 +7,7 @@ import {
 import type { AuthenticatedClient } from '../clients/api-clients.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DomainError } from '../common/errors/domain-error.js';
+import { CustomersService } from '../customers/customers.service.js';
 import { Order } from './entities/order.entity.js';
 import { isDefinitiveRefusal, mspFailure } from './msp-failure.js';
 import { OrderStateService } from './order-state.service.js';
@@ -43,6 +44,7 @@ export class OrdersService {
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly msp: MultiSafepayClient,
     private readonly state: OrderStateService,
+    private readonly customers: CustomersService,
   ) {
     this.webhookUrl = `${config.http.publicUrl}/webhooks/multisafepay`;
     this.resyncAfterSeconds = config.reconciliation.afterSeconds;
@@ -54,11 +56,14 @@ export class OrdersService {
    */
   async create(client: AuthenticatedClient, dto: CreateOrderRequestDto): Promise<CreateOrderOutcome> {
     const full = JSON.parse(JSON.stringify(dto)) as Record<string, unknown>;
+    const customer = await this.customers.resolveForOrder(client, full);
+    delete full.customer_id;
+    if (customer) full.customer = customer.customer;
     const stored = stripCardData(full);
     const hash = requestHash(stored);
     const orderId = String(dto.order_id);
 
-    const inserted = await this.insertPending(client, dto, stored, hash);
+    const inserted = await this.insertPending(client, dto, stored, hash, customer?.id ?? null);
     if (!inserted) {
       const existing = await this.db.getRepository(Order).findOne({
         where: { orderId },
@@ -82,16 +87,16 @@ export class OrdersService {
   }
 
   private async insertPending(
-    client: AuthenticatedClient, dto: CreateOrderRequestDto, stored: Record<string, unknown>, hash: string,
+    client: AuthenticatedClient, dto: CreateOrderRequestDto, stored: Record<string, unknown>, hash: string, customerId: string | null,
   ): Promise<boolean> {
     const options = dto.payment_options;
     const rows: { id: string }[] = await this.db.query(
       `WITH o AS (
          INSERT INTO orders (client_id, order_id, type, gateway, currency, amount, description, status, financial_status,
            customer, notification_url, notification_method, redirect_url, cancel_url, flexible_3d, request_hash, request, create_state,
-           next_sync_at)
+           next_sync_at, customer_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7, 'initialized', 'initialized', $8, $9, $10, $11, $12, $13, $14, $15, 'pending',
-           now() + make_interval(secs => $16))
+           now() + make_interval(secs => $16), $17)
          ON CONFLICT (order_id) DO NOTHING
          RETURNING id),
        e AS (
@@ -104,7 +109,7 @@ export class OrdersService {
         options?.notification_url || null, options?.notification_method || (options?.notification_url ? 'POST' : null),
         options?.redirect_url || null, options?.cancel_url || null,
         typeof dto.gateway_info?.flexible_3d === 'boolean' ? dto.gateway_info.flexible_3d : null,
-        hash, JSON.stringify(stored), this.resyncAfterSeconds,
+        hash, JSON.stringify(stored), this.resyncAfterSeconds, customerId,
       ],
     );
     return rows.length > 0;

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { failure, type ErrorEnvelope } from '../http/envelope.js';
+import { StoredAnswer } from '../idempotency/stored-answer.js';
 import { DomainError } from './domain-error.js';
 import { ERROR_CATALOGUE } from './error-catalogue.js';
 
@@ -52,6 +53,7 @@ export class EnvelopeExceptionFilter implements ExceptionFilter {
 }
 
 export function toAnswer(exception: unknown): Answer {
+  if (exception instanceof StoredAnswer) return { status: exception.status, body: exception.body as ErrorEnvelope };
   if (exception instanceof DomainError) return fromDomain(exception);
   if (exception instanceof HttpException) {
     const status = exception.getStatus();

@@ -52,6 +52,9 @@ export class Order {
   @Column({ type: 'jsonb', nullable: true })
   customer: Record<string, unknown> | null;
 
+  @Column({ name: 'customer_id', type: 'uuid', nullable: true })
+  customerId: string | null;
+
   @Column({ name: 'notification_url', type: 'text', nullable: true })
   notificationUrl: string | null;
 
