@@ -3,16 +3,8 @@ import { SEED_ORDER_EXAMPLE, verifyNotification } from '@app/multisafepay';
 import { launchBrowser, screenshot } from '../support/browser.js';
 import { startReceiver } from '../support/receiver.js';
 import { CALLERS, startStack, uniqueOrderId, type Stack } from '../support/stack.js';
+import { until } from '../support/until.js';
 
-async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  let v = await probe();
-  while (!ok(v) && Date.now() < end) {
-    await new Promise((r) => setTimeout(r, 100));
-    v = await probe();
-  }
-  return v;
-}
 
 describe('paying in a real browser through the sandbox', () => {
   let stack: Stack;

@@ -2,19 +2,11 @@ import { SEED_ORDER_EXAMPLE, verifyNotification } from '@app/multisafepay';
 import { CALLERS, startStack, uniqueOrderId, type Stack } from '../support/stack.js';
 import { mspOrder, notify } from '../support/msp-notify.js';
 import { answerOk, startReceiver } from '../support/receiver.js';
+import { until } from '../support/until.js';
 
 const FAST = { RECONCILE_INTERVAL_MS: '0', DELIVERY_POLL_MS: '100', DELIVERY_TIMEOUT_MS: '500', DELIVERY_BASE_DELAY_MS: '200', DELIVERY_MAX_DELAY_MS: '400' };
 const stamp = (s: number) => new Date(Date.now() + s * 1000).toISOString().slice(0, 19);
 
-async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  let v = await probe();
-  while (!ok(v) && Date.now() < end) {
-    await new Promise((r) => setTimeout(r, 50));
-    v = await probe();
-  }
-  return v;
-}
 
 describe('notifications out to callers', () => {
   let stack: Stack;

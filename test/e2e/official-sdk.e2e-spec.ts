@@ -1,19 +1,6 @@
-import { createRequire } from 'node:module';
 import { SEED_ORDER_EXAMPLE } from '@app/multisafepay';
+import { officialSdk } from '../support/msp-sdk.js';
 import { CALLERS, startStack, uniqueOrderId, type Stack } from '../support/stack.js';
-
-// MSP's official Node SDK is CommonJS with a default export.
-const require = createRequire(import.meta.url);
-const MultiSafepayClient = require('@multisafepay/api-wrapper').default;
-
-/** The SDK builds its axios instances from a hard-coded base URL; point each one at the service. */
-function sdkFor(baseUrl: string, key: string) {
-  const client = new MultiSafepayClient(key, { environment: 'test' });
-  for (const resource of [client.orders, client.gateways, client.issuers, client.refunds]) {
-    resource.client.defaults.baseURL = `${baseUrl}/v1/json/`;
-  }
-  return client;
-}
 
 describe("MultiSafepay's official Node SDK as a client of the service", () => {
   let stack: Stack;
@@ -25,7 +12,7 @@ describe("MultiSafepay's official Node SDK as a client of the service", () => {
   });
 
   it('creates, reads and lists orders with a caller\'s key', async () => {
-    const sdk = sdkFor(stack.url, CALLERS.checkout);
+    const sdk = officialSdk(`${stack.url}/v1/json`, CALLERS.checkout);
     const orderId = uniqueOrderId('sdk');
     const created = await sdk.orders.create({ ...structuredClone(SEED_ORDER_EXAMPLE), order_id: orderId });
     expect(created.success).toBe(true);
@@ -45,15 +32,15 @@ describe("MultiSafepay's official Node SDK as a client of the service", () => {
   });
 
   it('reads gateways and iDEAL issuers', async () => {
-    const sdk = sdkFor(stack.url, CALLERS.checkout);
+    const sdk = officialSdk(`${stack.url}/v1/json`, CALLERS.checkout);
     expect((await sdk.gateways.get()).data.length).toBeGreaterThan(0);
     expect((await sdk.issuers.get()).data).toEqual(expect.arrayContaining([expect.objectContaining({ code: '3151' })]));
   });
 
   it('gets MSP\'s error shape back for a bad key and a bad order', async () => {
-    const bad = sdkFor(stack.url, 'not-a-valid-key-000000000');
+    const bad = officialSdk(`${stack.url}/v1/json`, 'not-a-valid-key-000000000');
     expect(await bad.orders.get('x')).toEqual({ error_code: 1032, error_info: expect.any(String) });
-    const sdk = sdkFor(stack.url, CALLERS.checkout);
+    const sdk = officialSdk(`${stack.url}/v1/json`, CALLERS.checkout);
     const invalid = await sdk.orders.create({ ...structuredClone(SEED_ORDER_EXAMPLE), order_id: uniqueOrderId('sdk'), amount: -5 });
     expect(invalid.error_code).toBe(1001);
   });

@@ -1,19 +1,6 @@
-import { createRequire } from 'node:module';
 import { SANDBOX_KEY, startTestSandbox, type RunningTestSandbox } from './sandbox-http.js';
 import { seedWith } from './seed-order.js';
-
-// MSP's official Node SDK is CommonJS with a default export.
-const require = createRequire(import.meta.url);
-const MultiSafepayClient = require('@multisafepay/api-wrapper').default;
-
-/** The SDK copies a hard-coded base URL into its axios instances when constructed; repoint each one. */
-function sdkFor(sandbox: RunningTestSandbox, key: string) {
-  const client = new MultiSafepayClient(key, { environment: 'test' });
-  for (const resource of [client.orders, client.gateways, client.issuers, client.refunds]) {
-    resource.client.defaults.baseURL = `${sandbox.apiBaseUrl}/`;
-  }
-  return client;
-}
+import { officialSdk } from '../support/msp-sdk.js';
 
 describe("sandbox MSP API: MultiSafepay's official Node SDK as the client", () => {
   let sandbox: RunningTestSandbox;
@@ -25,7 +12,7 @@ describe("sandbox MSP API: MultiSafepay's official Node SDK as the client", () =
   });
 
   it('creates, reads and lists orders', async () => {
-    const sdk = sdkFor(sandbox, SANDBOX_KEY);
+    const sdk = officialSdk(sandbox.apiBaseUrl, SANDBOX_KEY);
     const body = seedWith();
     const created = await sdk.orders.create(body);
     expect(created).toMatchObject({ success: true, data: { order_id: body.order_id, payment_url: expect.any(String), session_id: expect.any(String) } });
@@ -39,7 +26,7 @@ describe("sandbox MSP API: MultiSafepay's official Node SDK as the client", () =
   });
 
   it('reads gateways and iDEAL issuers', async () => {
-    const sdk = sdkFor(sandbox, SANDBOX_KEY);
+    const sdk = officialSdk(sandbox.apiBaseUrl, SANDBOX_KEY);
     const gateways = await sdk.gateways.get();
     expect(gateways.success).toBe(true);
     expect(gateways.data.length).toBeGreaterThan(0);
@@ -48,9 +35,9 @@ describe("sandbox MSP API: MultiSafepay's official Node SDK as the client", () =
   });
 
   it("gets MSP's error fields for a bad key and an invalid body", async () => {
-    const bad = sdkFor(sandbox, 'not-the-key');
+    const bad = officialSdk(sandbox.apiBaseUrl, 'not-the-key');
     expect(await bad.orders.get('x')).toEqual({ error_code: 1032, error_info: 'Invalid API key' });
-    const invalid = await sdkFor(sandbox, SANDBOX_KEY).orders.create(seedWith({ amount: -5 }));
+    const invalid = await officialSdk(sandbox.apiBaseUrl, SANDBOX_KEY).orders.create(seedWith({ amount: -5 }));
     expect(invalid.error_code).toBe(1001);
   });
 });

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { MspApiError, MultiSafepayClient } from '@app/multisafepay';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { PollingLoop } from '../common/jobs/polling-loop.js';
 import { PaymentsMetrics } from '../metrics/payments-metrics.js';
 import { OrderStateService } from '../orders/order-state.service.js';
 import { OrdersService } from '../orders/orders.service.js';
@@ -27,9 +28,8 @@ const TRANSACTIONS_CURSOR = 'msp_transactions';
 @Injectable()
 export class ReconciliationService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Reconciliation');
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
-  private stopped = false;
+  // Jitter keeps several instances from waking in lock-step.
+  private readonly loop = new PollingLoop('Reconciliation', () => this.runOnce(), () => this.config.reconciliation.intervalMs * (0.8 + Math.random() * 0.4));
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -41,25 +41,11 @@ export class ReconciliationService implements OnApplicationBootstrap, OnApplicat
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.config.reconciliation.intervalMs > 0) this.schedule();
+    if (this.config.reconciliation.intervalMs > 0) this.loop.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running?.catch(() => undefined);
-  }
-
-  private schedule(): void {
-    if (this.stopped) return;
-    // Jitter keeps several instances from waking in lock-step.
-    const delay = this.config.reconciliation.intervalMs * (0.8 + Math.random() * 0.4);
-    this.timer = setTimeout(() => {
-      this.running = this.runOnce()
-        .catch((e: unknown) => this.logger.warn(`Run failed: ${(e as Error).message}`))
-        .finally(() => this.schedule());
-    }, delay);
-    this.timer.unref();
+  onApplicationShutdown(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** One pass: claim due orders, sync each from MSP, then look at MSP's transaction list. */
@@ -67,7 +53,7 @@ export class ReconciliationService implements OnApplicationBootstrap, OnApplicat
     const run: ReconciliationRun = { synced: 0, corrected: 0, failed: 0 };
     const claimed = await this.claimDue();
     for (const orderId of claimed) {
-      if (this.stopped) break;
+      if (this.loop.stopped) break;
       const outcome = await this.syncOne(orderId);
       run.synced += 1;
       if (outcome === 'corrected') run.corrected += 1;

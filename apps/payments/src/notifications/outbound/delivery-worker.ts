@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { PollingLoop } from '../../common/jobs/polling-loop.js';
 import { PaymentsMetrics } from '../../metrics/payments-metrics.js';
 import { DeliverySender, type DeliveryToSend, type SendResult } from './delivery-sender.js';
 
@@ -21,9 +22,8 @@ const CLAIM_COLUMNS = `d.id, d.client_id, c.name AS client_name, d.order_id, d.t
 @Injectable()
 export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Deliveries');
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
-  private stopped = false;
+  // A full batch means more may be due: go again at once.
+  private readonly loop = new PollingLoop('Deliveries', () => this.runOnce(), (sent) => (sent ? 0 : this.config.delivery.pollMs));
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -33,26 +33,11 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.config.delivery.pollMs > 0) this.schedule(0);
+    if (this.config.delivery.pollMs > 0) this.loop.start(0);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running?.catch(() => undefined);
-  }
-
-  private schedule(delay: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.runOnce()
-        .then((n) => this.schedule(n > 0 ? 0 : this.config.delivery.pollMs))
-        .catch((e: unknown) => {
-          this.logger.warn(`Delivery run failed: ${(e as Error).message}`);
-          this.schedule(this.config.delivery.pollMs);
-        });
-    }, delay);
-    this.timer.unref();
+  onApplicationShutdown(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Claims and sends one batch; returns how many were sent. */
