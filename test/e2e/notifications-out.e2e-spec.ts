@@ -156,6 +156,21 @@ describe('notifications out to callers', () => {
     }
   });
 
+  it('refuses targets outside the caller\'s allowlist without calling them', async () => {
+    // Its own database: every instance of a deployment shares the allowlist, unlike the other stacks here.
+    const strict = await startStack({ sandbox: stack.sandbox, env: { ...FAST, NOTIFY_ALLOWED_HOSTS: 'checkout=hooks.example.com|*.internal.example' } });
+    try {
+      const before = receiver.received.length;
+      const orderId = await paidOrder(strict, { path: '/not-allowed' });
+      const listed = () => strict.call('GET', `/v1/json/notifications?order_id=${orderId}`).then((r) => r.body.data);
+      const [d] = await until(listed, (x) => x[0]?.status === 'dead');
+      expect(d.last_response).toMatch(/refused: host 127\.0\.0\.1 is not on the allowlist/);
+      expect(receiver.received.slice(before).some((r) => r.url.pathname === '/not-allowed')).toBe(false);
+    } finally {
+      await strict.close();
+    }
+  });
+
   it('lists with filters and paging, and refuses bad filters', async () => {
     const page = await stack.call('GET', '/v1/json/notifications?limit=2&status=delivered');
     expect(page.status).toBe(200);

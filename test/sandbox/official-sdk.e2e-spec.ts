@@ -25,6 +25,15 @@ describe("sandbox MSP API: MultiSafepay's official Node SDK as the client", () =
     expect(list.data.map((o: { order_id: string }) => o.order_id)).toContain(body.order_id);
   });
 
+  it('refunds a paid order', async () => {
+    const sdk = officialSdk(sandbox.apiBaseUrl, SANDBOX_KEY);
+    const body = seedWith({ type: 'direct', gateway: 'VISA', gateway_info: { card_number: '4111111111111111', card_expiry_date: '3012', card_cvc: '123', flexible_3d: false } });
+    expect((await sdk.orders.create(body)).data.status).toBe('completed');
+    const refund = await sdk.refunds.create(body.order_id, { currency: 'EUR', amount: 400, description: 'partial' });
+    expect(refund).toMatchObject({ success: true, data: { transaction_id: expect.any(Number), refund_id: expect.any(Number) } });
+    expect((await sdk.orders.get(body.order_id)).data).toMatchObject({ status: 'partial_refunded', amount_refunded: 400 });
+  });
+
   it('reads gateways and iDEAL issuers', async () => {
     const sdk = officialSdk(sandbox.apiBaseUrl, SANDBOX_KEY);
     const gateways = await sdk.gateways.get();

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { SEED_ORDER_EXAMPLE } from '@app/multisafepay';
 import { createPaymentsApp } from './bootstrap/create-app.js';
-import { ApiClientsService } from './clients/api-clients.service.js';
+import { ApiClientsService, DEV_CLIENT } from './clients/api-clients.service.js';
 import { ConfigError, loadConfig } from './config/load-config.js';
 import { startEmbeddedPostgres } from './database/embedded-postgres.js';
 import { devClientKey } from './dev/dev-client.js';
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
 
   const app = await createPaymentsApp(config);
   const devKey = config.clients.seeds ? undefined : await devClientKey(config.database.dataDir);
-  if (devKey) await app.get(ApiClientsService).upsert('dev', devKey);
+  if (devKey) await app.get(ApiClientsService).upsert(DEV_CLIENT, devKey);
   await app.listen(config.http.port, config.http.host);
 
   const shutdown = async () => {

@@ -12,6 +12,9 @@ export interface AuthenticatedClient {
 
 const CACHE_TTL_MS = 30_000;
 
+/** The caller `npm start` creates when API_CLIENTS is unset. */
+export const DEV_CLIENT = 'dev';
+
 @Injectable()
 export class ApiClientsService {
   private readonly logger = new Logger(ApiClientsService.name);
@@ -46,6 +49,12 @@ export class ApiClientsService {
       await this.upsert(seed.name, seed.key);
       this.logger.log(`API client "${seed.name}" ready (key ${keyPrefix(seed.key)}…)`);
     }
+    // The development caller exists only while API_CLIENTS is unset.
+    await this.db.query(
+      `UPDATE api_clients SET revoked_at = now() WHERE name = $1 AND revoked_at IS NULL AND NOT (name = ANY($2::text[]))`,
+      [DEV_CLIENT, seeds.map((s) => s.name)],
+    );
+    this.cache.clear();
   }
 
   async upsert(name: string, key: string): Promise<AuthenticatedClient> {
