@@ -46,9 +46,10 @@ export async function startSandbox(opts: StartSandboxOptions): Promise<RunningSa
     logger: opts.logger === false ? false : ['error', 'warn'],
   });
 
-  // Injected API faults apply before routing, to every MSP endpoint alike.
+  // Injected API faults apply to every MSP endpoint alike, after the body is read: like a slow MSP, a delayed
+  // request is still carried out even if the client gave up waiting (its answer is what gets lost).
   const faults = app.get(ApiFaults);
-  fastify.addHook('onRequest', async (request, reply) => {
+  fastify.addHook('preHandler', async (request, reply) => {
     const path = request.url.split('?')[0];
     if (!path.startsWith('/v1/json/')) return;
     const fault = faults.take(request.method, path);

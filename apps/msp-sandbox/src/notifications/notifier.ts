@@ -84,10 +84,11 @@ export class Notifier implements OnModuleInit, OnModuleDestroy {
       return;
     }
     this.later(fault?.delay_ms ?? 0, () => {
-      for (let copy = 0; copy <= (fault?.duplicate ?? 0); copy++) void this.attempt(out, 1);
+      const sends = Array.from({ length: (fault?.duplicate ?? 0) + 1 }, () => this.attempt(out, 1));
       if (earlier) {
         this.held.delete(order.order_id);
-        void this.attempt(earlier, 1);
+        // The older snapshot goes only once the newer one was answered: a real reorder, not a race.
+        void Promise.all(sends).then(() => this.attempt(earlier, 1));
       }
     });
   }

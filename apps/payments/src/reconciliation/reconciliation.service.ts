@@ -52,9 +52,9 @@ export class ReconciliationService implements OnApplicationBootstrap, OnApplicat
   async runOnce(): Promise<ReconciliationRun> {
     const run: ReconciliationRun = { synced: 0, corrected: 0, failed: 0 };
     const claimed = await this.claimDue();
-    for (const orderId of claimed) {
+    for (const { order_id: orderId, create_state: createState } of claimed) {
       if (this.loop.stopped) break;
-      const outcome = await this.syncOne(orderId);
+      const outcome = await this.syncOne(orderId, createState === 'pending');
       run.synced += 1;
       if (outcome === 'corrected') run.corrected += 1;
       if (outcome === 'failed') run.failed += 1;
@@ -64,25 +64,25 @@ export class ReconciliationService implements OnApplicationBootstrap, OnApplicat
     return run;
   }
 
-  private async claimDue(): Promise<string[]> {
+  private async claimDue(): Promise<{ order_id: string; create_state: string }[]> {
     const { batchSize, afterSeconds, maxBackoffSeconds } = this.config.reconciliation;
     // TypeORM answers UPDATE with [rows, count].
-    const [rows]: [{ order_id: string }[], number] = await this.db.query(
+    const [rows]: [{ order_id: string; create_state: string }[], number] = await this.db.query(
       `UPDATE orders SET sync_attempts = sync_attempts + 1,
          next_sync_at = now() + make_interval(secs => LEAST($2::float8, $3::float8 * power(2, sync_attempts)))
        WHERE id IN (
          SELECT id FROM orders WHERE next_sync_at <= now() AND status <> ALL($4::text[])
          ORDER BY next_sync_at LIMIT $1 FOR UPDATE SKIP LOCKED)
-       RETURNING order_id`,
+       RETURNING order_id, create_state`,
       [batchSize, maxBackoffSeconds, afterSeconds, FINAL_LIST],
     );
-    return rows.map((r) => r.order_id);
+    return rows;
   }
 
-  private async syncOne(orderId: string): Promise<'corrected' | 'unchanged' | 'failed'> {
+  private async syncOne(orderId: string, pendingCreate: boolean): Promise<'corrected' | 'unchanged' | 'failed'> {
     try {
       const snapshot = await this.msp.getOrder(orderId);
-      await this.orders.settlePendingCreate(orderId, snapshot);
+      if (pendingCreate) await this.orders.settlePendingCreate(orderId, snapshot);
       const result = await this.state.applySnapshot(orderId, snapshot, { source: 'reconciliation' });
       if (result.outcome !== 'applied') return 'unchanged';
       this.metrics.reconciliationCorrections.inc();

@@ -106,7 +106,9 @@ export class InboundNotificationsService {
   private async process(n: Processable): Promise<WebhookAnswer> {
     if (!n.orderId) return this.finish(n, 'ignored', 'no transactionid in the query', { status: 400, text: 'Missing transactionid' });
     if (n.payloadType === 'pretransaction') return this.finish(n, 'ignored', 'pretransaction notification');
-    const known = await this.db.query(`SELECT 1 FROM orders WHERE order_id = $1`, [n.orderId]).catch(() => null);
+    const known: { create_state: string }[] | null = await this.db
+      .query(`SELECT create_state FROM orders WHERE order_id = $1`, [n.orderId])
+      .catch(() => null);
     if (known === null) return this.fail(n, 'database unavailable');
     if (!known.length) return this.finish(n, 'ignored', 'unknown order');
 
@@ -119,7 +121,7 @@ export class InboundNotificationsService {
       }
     }
     try {
-      await this.orders.settlePendingCreate(n.orderId, snapshot);
+      if (known[0].create_state === 'pending') await this.orders.settlePendingCreate(n.orderId, snapshot);
       const result = await this.db.transaction(async (em) => {
         const r = await this.state.applyLocked(em, n.orderId!, snapshot, { source: 'notification', inboundNotificationId: n.id });
         const outcome: InboundOutcome = r.outcome === 'unknown_order' ? 'ignored' : r.outcome;
