@@ -135,6 +135,29 @@ describe('sandbox order lifecycle', () => {
     expect(await get(other)).toMatchObject({ status: 'void', financial_status: 'void' });
   });
 
+  it("accepts every published PATCH, capture and refund example on a suitable order", async () => {
+    for (const file of ['extendKlarna.json', 'updateFastCheckoutOrder.json', 'partiallyShipOrder.json', 'shipOrder.json']) {
+      const { orderId } = await paidDirect();
+      const res = await api('PATCH', `/orders/${orderId}`, example(`requests/patch-orders/${file}`));
+      expect(res.status, file).toBe(200);
+      expect(res.body.success, file).toBe(true);
+    }
+    const shipped = await paidDirect();
+    const partial = await api('PATCH', `/orders/${shipped.orderId}`, example('requests/patch-orders/partiallyShipOrder.json'));
+    expect(partial.body.data).toMatchObject({ order_id: expect.stringContaining(shipped.orderId) });
+    expect(partial.text).toMatch(/"transaction_id":\d{17}/);
+
+    const { orderId: held } = await paidDirect({ capture: 'manual', amount: 5000 });
+    const capture = await api('POST', `/orders/${held}/capture`, example('requests/capture/partialCapture.json'));
+    expect(capture.status).toBe(200);
+    expect(capture.body.data).toMatchObject({ order_id: 'my-order-id-01' });
+
+    const { orderId: bnpl } = await paidDirect({ amount: 10000 });
+    const refund = await api('POST', `/orders/${bnpl}/refunds`, { ...example('requests/refunds/refundBNPL.json'), currency: 'EUR' });
+    expect(refund.status).toBe(200);
+    expect((await get(bnpl)).amount_refunded).toBeGreaterThan(0);
+  });
+
   it('lists transactions newest first with a cursor and filters', async () => {
     for (let i = 0; i < 3; i++) await paidDirect();
     const first = await api('GET', '/transactions?limit=2&status=completed');

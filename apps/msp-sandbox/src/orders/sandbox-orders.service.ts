@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { stripCardData, validateCreateOrderRequest, type CreateOrderRequestDto } from '@app/multisafepay';
+import { minorUnitExponent, stripCardData, validateCreateOrderRequest, type CreateOrderRequestDto } from '@app/multisafepay';
 import { MspSandboxError } from '../common/msp-answer.js';
 import { SANDBOX_OPTIONS, type SandboxOptions } from '../sandbox-options.js';
 import { mspTime, SandboxClock } from '../store/clock.js';
@@ -198,6 +198,10 @@ export class SandboxOrdersService implements OnModuleDestroy {
       if (!['completed', 'uncleared'].includes(order.status)) throw new MspSandboxError(1000, `Cannot ship an order in status ${order.status}`, 410);
       order.request = { ...order.request, shipping: stripCardData(body) };
       this.store.setStatus(order, 'shipped', order.financial_status);
+      // A partial shipment (Pay After Delivery / E-Invoicing) becomes an order of its own at MSP.
+      if (body.amount !== undefined && body.amount !== '') {
+        return { order_id: `${order.order_id}-shipment-${order.related_transactions.length + 1}`, transaction_id: this.store.nextTransactionId() };
+      }
       return body.invoice_id ? { invoice_url: `${this.options.publicUrl}/invoices/${encodeURIComponent(String(body.invoice_id))}` } : {};
     }
     if (body.extend_expiration || body.invoice_id || body.new_order_id) return {};
@@ -212,7 +216,8 @@ export class SandboxOrdersService implements OnModuleDestroy {
     const currency = typeof body.currency === 'string' ? body.currency.toUpperCase() : order.currency;
     if (currency !== order.currency) throw new MspSandboxError(1034, `Cannot refund: currency must be ${order.currency}`, 400);
     const remaining = order.amount - order.amount_refunded;
-    const amount = body.amount === undefined || body.amount === '' || body.amount === 0 || body.amount === null ? remaining : body.amount;
+    const bnpl = this.bnplRefundAmount(body, order.currency);
+    const amount = bnpl ?? (body.amount === undefined || body.amount === '' || body.amount === 0 || body.amount === null ? remaining : body.amount);
     if (!Number.isInteger(amount) || (amount as number) < 1) throw new MspSandboxError(1001, 'Invalid amount', 400);
     if ((amount as number) > remaining) throw new MspSandboxError(1034, `Cannot refund ${amount}: only ${remaining} is left to refund`, 400);
     const fiveMinutesAgo = this.clock.now().getTime() - 5 * 60_000;
@@ -230,6 +235,17 @@ export class SandboxOrdersService implements OnModuleDestroy {
     const full = order.amount_refunded >= order.amount;
     this.store.setStatus(order, full ? 'refunded' : 'partial_refunded', order.financial_status, { amount_refunded: order.amount_refunded });
     return { transaction_id: order.transaction_id, refund_id: refundId };
+  }
+
+  /** BNPL refunds list the cart with negative lines for what goes back (API-NOTES §1.6). */
+  private bnplRefundAmount(body: Record<string, unknown>, currency: string): number | undefined {
+    const items = (body.checkout_data as { items?: { unit_price?: unknown; quantity?: unknown }[] } | undefined)?.items;
+    if (!Array.isArray(items)) return undefined;
+    const negative = items
+      .map((i) => Number(i.unit_price) * Number(i.quantity ?? 1))
+      .filter((v) => Number.isFinite(v) && v < 0)
+      .reduce((sum, v) => sum - v, 0);
+    return Math.round(negative * 10 ** minorUnitExponent(currency));
   }
 
   capture(orderId: string, body: Record<string, unknown>): Record<string, unknown> {
