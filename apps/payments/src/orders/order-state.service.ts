@@ -9,6 +9,7 @@ import { CustomersService } from '../customers/customers.service.js';
 import { DeliveryQueue } from '../notifications/outbound/delivery-queue.js';
 import type { OrderEventSource } from './entities/order-event.entity.js';
 import { decideTransition, FINAL_STATUSES, toOrderStatus, type OrderStatus } from './order-status.js';
+import { orderFromRow, type OrderRow } from './order-row.js';
 
 export type ApplyOutcome = 'applied' | 'duplicate' | 'stale' | 'ignored' | 'unknown_order';
 
@@ -120,13 +121,14 @@ export class OrderStateService {
     const flag = decision.kind === 'apply' ? decision.flag : undefined;
     if (flag) this.logger.warn(`Order ${orderId}: ${order.status} -> ${to} flagged ${flag}`);
     const final = FINAL_STATUSES.has(to);
-    await em.query(
+    // TypeORM answers UPDATE with [rows, count]; the new row feeds the caller's notification without a re-read.
+    const [[updated]]: [OrderRow[], number] = await em.query(
       `UPDATE orders SET status = $2, financial_status = $3, msp_modified = COALESCE($4::timestamp, msp_modified),
          msp_snapshot = $5, transaction_id = COALESCE(transaction_id, $6), amount_refunded = COALESCE($7, amount_refunded),
          flags = CASE WHEN $8::text IS NULL OR $8 = ANY(flags) THEN flags ELSE array_append(flags, $8) END,
          next_sync_at = CASE WHEN $9 THEN NULL ELSE now() + make_interval(secs => $10) END, sync_attempts = 0,
          updated_at = now()
-       WHERE id = $1`,
+       WHERE id = $1 RETURNING *`,
       [order.id, to, financial, modified ?? null, JSON.stringify(stripCardData(snapshot)), snapshot.transaction_id ?? null,
         refunded, flag ?? null, final, this.resyncAfterSeconds],
     );
@@ -138,7 +140,7 @@ export class OrderStateService {
         [flag, options.reason].filter(Boolean).join('; ') || null, options.inboundNotificationId ?? null],
     );
     // Same transaction: a committed change always has its delivery (and saved card), a rolled-back one never does.
-    await this.deliveries.enqueueLocked(em, order.id, event.id);
+    await this.deliveries.enqueueLocked(em, orderFromRow(updated), event.id);
     await this.customers.saveTokenLocked(em, order.id, snapshot);
     return { outcome: 'applied', change: { orderPk: order.id, from: order.status, to, final, ageSeconds: order.age_seconds, flag } };
   }

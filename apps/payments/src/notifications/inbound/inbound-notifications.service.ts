@@ -30,6 +30,8 @@ const KEPT_HEADERS = ['auth', 'user-agent', 'x-forwarded-for'];
 
 interface Processable {
   id: string;
+  /** The order's create_state when the request arrived; null = no such order. */
+  createState: string | null;
   orderId: string | null;
   payloadType: string | null;
   signature: SignatureResult;
@@ -65,9 +67,9 @@ export class InboundNotificationsService {
       return { status: 429, text: 'Too many notifications with bad signatures' };
     }
 
-    let id: string;
+    let stored: { id: string; create_state: string | null };
     try {
-      id = await this.store(req, signature);
+      stored = await this.store(req, signature);
     } catch (e) {
       this.logger.error(`Could not store a notification (${(e as Error).message}); answering 503 so MSP retries`);
       return { status: 503, text: 'Temporarily unavailable' };
@@ -76,10 +78,10 @@ export class InboundNotificationsService {
       this.limiter.record(req.sourceIp);
       this.metrics.badSignatures.inc({ signature });
       // Never log the header or body: only what is needed to investigate.
-      this.logger.warn(`Notification ${id} for order ${req.query.transactionid ?? '?'} from ${req.sourceIp}: signature ${signature}; treated as a trigger`);
+      this.logger.warn(`Notification ${stored.id} for order ${req.query.transactionid ?? '?'} from ${req.sourceIp}: signature ${signature}; treated as a trigger`);
     }
     return this.process({
-      id, signature, body: req.rawBody ?? null,
+      id: stored.id, signature, body: req.rawBody ?? null, createState: stored.create_state,
       orderId: req.query.transactionid ?? null, payloadType: req.query.payload_type ?? null,
     });
   }
@@ -88,29 +90,27 @@ export class InboundNotificationsService {
     return verifyNotification({ apiKey: this.config.msp.apiKey, rawBody: rawBody ?? Buffer.alloc(0), auth, maxAgeSeconds });
   }
 
-  private async store(req: IncomingRequest, signature: SignatureResult): Promise<string> {
+  private async store(req: IncomingRequest, signature: SignatureResult): Promise<{ id: string; create_state: string | null }> {
     const headers: Record<string, string> = Object.fromEntries(
       KEPT_HEADERS.filter((h) => typeof req.headers[h] === 'string').map((h) => [h, req.headers[h] as string]),
     );
     const contentType = req.headers[WEBHOOK_CONTENT_TYPE];
     if (typeof contentType === 'string') headers['content-type'] = contentType;
-    const rows: { id: string }[] = await this.db.query(
+    // One round trip: store, and learn whether (and how far) the order exists.
+    const rows: { id: string; create_state: string | null }[] = await this.db.query(
       `INSERT INTO inbound_notifications (method, query, headers, body, source_ip, order_id, payload_type, signature)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       RETURNING id, (SELECT create_state FROM orders WHERE order_id = $6) AS create_state`,
       [req.method, JSON.stringify(req.query), JSON.stringify(headers), req.rawBody ?? null, req.sourceIp,
         req.query.transactionid ?? null, req.query.payload_type ?? null, signature],
     );
-    return rows[0].id;
+    return rows[0];
   }
 
   private async process(n: Processable): Promise<WebhookAnswer> {
     if (!n.orderId) return this.finish(n, 'ignored', 'no transactionid in the query', { status: 400, text: 'Missing transactionid' });
     if (n.payloadType === 'pretransaction') return this.finish(n, 'ignored', 'pretransaction notification');
-    const known: { create_state: string }[] | null = await this.db
-      .query(`SELECT create_state FROM orders WHERE order_id = $1`, [n.orderId])
-      .catch(() => null);
-    if (known === null) return this.fail(n, 'database unavailable');
-    if (!known.length) return this.finish(n, 'ignored', 'unknown order');
+    if (!n.createState) return this.finish(n, 'ignored', 'unknown order');
 
     let snapshot = n.signature === 'valid' ? this.snapshotFromBody(n) : undefined;
     if (!snapshot) {
@@ -121,7 +121,7 @@ export class InboundNotificationsService {
       }
     }
     try {
-      if (known[0].create_state === 'pending') await this.orders.settlePendingCreate(n.orderId, snapshot);
+      if (n.createState === 'pending') await this.orders.settlePendingCreate(n.orderId, snapshot);
       const result = await this.db.transaction(async (em) => {
         const r = await this.state.applyLocked(em, n.orderId!, snapshot, { source: 'notification', inboundNotificationId: n.id });
         const outcome: InboundOutcome = r.outcome === 'unknown_order' ? 'ignored' : r.outcome;
@@ -187,7 +187,11 @@ export class InboundNotificationsService {
     const row = /^\d{1,18}$/.test(id) ? await this.db.getRepository(InboundNotification).findOneBy({ id, orderId }) : null;
     if (!row) throw new DomainError('not_found', `Notification ${id} of order "${orderId}" not found`);
     const signature = row.method === 'POST' ? this.verify(row.body ?? undefined, row.headers.auth, 0) : 'missing';
-    const answer = await this.process({ id: row.id, orderId: row.orderId, payloadType: row.payloadType, signature: signature === 'valid' ? 'valid' : row.signature, body: row.body });
+    const [order]: { create_state: string }[] = await this.db.query(`SELECT create_state FROM orders WHERE order_id = $1`, [orderId]);
+    const answer = await this.process({
+      id: row.id, orderId: row.orderId, payloadType: row.payloadType, signature: signature === 'valid' ? 'valid' : row.signature,
+      body: row.body, createState: order?.create_state ?? null,
+    });
     if (answer.status >= 500) throw new DomainError('unavailable', 'Replay failed for a transient reason; try again');
     return this.db.getRepository(InboundNotification).findOneByOrFail({ id });
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { Order } from '../../orders/entities/order.entity.js';
+import type { Order } from '../../orders/entities/order.entity.js';
 import { toMspOrderView } from '../../orders/order-view.js';
 
 /**
@@ -9,8 +9,7 @@ import { toMspOrderView } from '../../orders/order-view.js';
  */
 @Injectable()
 export class DeliveryQueue {
-  async enqueueLocked(em: EntityManager, orderPk: string, eventId: string): Promise<void> {
-    const order = await em.getRepository(Order).findOneByOrFail({ id: orderPk });
+  async enqueueLocked(em: EntityManager, order: Order, eventId: string): Promise<void> {
     if (!order.notificationUrl) return;
     const method = order.notificationMethod === 'GET' ? 'GET' : 'POST';
     await em.query(
