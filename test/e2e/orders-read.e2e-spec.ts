@@ -140,6 +140,15 @@ describe('reading orders', () => {
     expect(ready.body.info.database.status).toBe('up');
   });
 
+  it('answers malformed URLs and over-long parameters in the envelope', async () => {
+    const bad = await stack.call('GET', '/v1/json/orders/%E0%A4%A');
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ success: false, error_code: 1016 });
+    const long = await stack.call('GET', `/v1/json/orders/${'x'.repeat(3000)}`);
+    expect(long.status).toBe(414);
+    expect(long.body).toMatchObject({ success: false, error_code: 1016 });
+  });
+
   it('answers unknown routes in the envelope', async () => {
     const res = await stack.call('GET', '/v1/json/nothing-here');
     expect(res.status).toBe(404);

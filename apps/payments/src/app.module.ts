@@ -32,7 +32,7 @@ const validationPipe = new ValidationPipe({
   whitelist: true,
   exceptionFactory: (errors) => {
     const fields = flatten(errors);
-    return new DomainError('invalid_request', `Invalid ${fields.map((f) => f.field).join(', ')}`, { fields });
+    return new DomainError('invalid_request', `Invalid ${[...new Set(fields.map((f) => f.field))].join(', ')}`, { fields });
   },
 });
 

@@ -23,6 +23,8 @@ function fromFramework(e: { statusCode?: number; status?: number; code?: string;
   const status = e.statusCode ?? e.status ?? 500;
   if (status === 404) return { status, body: failure(1000, 'Not found') };
   if (status === 413) return { status, body: failure(1016, 'Request body too large') };
+  if (status === 414) return { status, body: failure(1016, 'URL or path parameter too long') };
+  if (e.code === 'FST_ERR_BAD_URL') return { status: 400, body: failure(1016, 'Malformed URL') };
   if (status === 415) return { status, body: failure(1016, 'Unsupported content type: send application/json') };
   if (e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return { status: 400, body: failure(1016, 'Empty JSON body') };
   if (status === 400 && (e.code?.startsWith('FST_ERR_CTP') || /JSON/i.test(e.message ?? ''))) {
