@@ -91,7 +91,10 @@ export class OrdersService {
   ): Promise<boolean> {
     const options = dto.payment_options;
     const rows: { id: string }[] = await this.db.query(
-      `WITH o AS (
+      // Asynchronous commit for this row: the UPDATE that records MSP's answer commits synchronously and so makes
+      // it durable too; if we die before that, the caller never got an answer and its retry recreates it.
+      `WITH relaxed AS (SELECT set_config('synchronous_commit', 'off', true)),
+       o AS (
          INSERT INTO orders (client_id, order_id, type, gateway, currency, amount, description, status, financial_status,
            customer, notification_url, notification_method, redirect_url, cancel_url, flexible_3d, request_hash, request, create_state,
            next_sync_at, customer_id)
@@ -102,7 +105,7 @@ export class OrdersService {
        e AS (
          INSERT INTO order_events (order_pk, to_status, to_financial_status, source)
          SELECT id, 'initialized', 'initialized', 'api' FROM o)
-       SELECT id FROM o`,
+       SELECT id FROM o, relaxed`,
       [
         client.id, String(dto.order_id), dto.type ?? 'redirect', dto.gateway || null, dto.currency.toUpperCase(), dto.amount,
         dto.description, stored.customer ? JSON.stringify(stored.customer) : null,

@@ -3,7 +3,6 @@ import { Agent as HttpsAgent } from 'node:https';
 import { Inject, Injectable } from '@nestjs/common';
 import { HttpService } from '@nestjs/axios';
 import { AxiosError, type AxiosRequestConfig, type Method } from 'axios';
-import { firstValueFrom } from 'rxjs';
 import { MspApiError, MspProtocolError, MspServerError, MspTimeoutError, MspUnreachableError } from '../errors.js';
 import { parseMspJson } from '../json/msp-json.js';
 import { normaliseOrder } from '../json/normalise-order.js';
@@ -94,7 +93,6 @@ export class MultiSafepayClient {
       data: body === undefined ? undefined : JSON.stringify(body),
       headers: { api_key: this.options.apiKey, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       timeout: this.timeoutMs,
-      signal: AbortSignal.timeout(this.timeoutMs + 50),
       responseType: 'text',
       transformResponse: [(d: unknown) => d],
       validateStatus: () => true,
@@ -105,7 +103,9 @@ export class MultiSafepayClient {
     let status: number;
     let text: string;
     try {
-      const res = await firstValueFrom(this.http.request<string>(config));
+      // The module's axios instance directly: its Observable wrapper cancels a token after every request,
+      // building an error object (and stack trace) each time for nothing.
+      const res = await this.http.axiosRef.request<string>(config);
       status = res.status;
       text = typeof res.data === 'string' ? res.data : '';
     } catch (e) {

@@ -96,10 +96,13 @@ export class InboundNotificationsService {
     );
     const contentType = req.headers[WEBHOOK_CONTENT_TYPE];
     if (typeof contentType === 'string') headers['content-type'] = contentType;
-    // One round trip: store, and learn whether (and how far) the order exists.
+    // One round trip: store, and learn whether (and how far) the order exists. Asynchronous commit: the
+    // synchronous commit of the change that follows makes this row durable as well (the WAL is one sequence),
+    // and MSP only hears OK after that; if we die first, MSP sends it again.
     const rows: { id: string; create_state: string | null }[] = await this.db.query(
-      `INSERT INTO inbound_notifications (method, query, headers, body, source_ip, order_id, payload_type, signature)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+      `WITH relaxed AS (SELECT set_config('synchronous_commit', 'off', true) AS setting)
+       INSERT INTO inbound_notifications (method, query, headers, body, source_ip, order_id, payload_type, signature)
+       SELECT $1, $2, $3, $4, $5, $6, $7, $8 FROM relaxed
        RETURNING id, (SELECT create_state FROM orders WHERE order_id = $6) AS create_state`,
       [req.method, JSON.stringify(req.query), JSON.stringify(headers), req.rawBody ?? null, req.sourceIp,
         req.query.transactionid ?? null, req.query.payload_type ?? null, signature],
