@@ -132,15 +132,25 @@ export class OrderStateService {
       [order.id, to, financial, modified ?? null, JSON.stringify(stripCardData(snapshot)), snapshot.transaction_id ?? null,
         refunded, flag ?? null, final, this.resyncAfterSeconds],
     );
-    const [event]: { id: string }[] = await em.query(
-      `INSERT INTO order_events (order_pk, from_status, to_status, from_financial_status, to_financial_status, source,
-         msp_modified, reason, inbound_notification_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::timestamp, $8, $9) RETURNING id`,
+    // One statement for the history row, the caller's delivery and the inbox outcome: same transaction, so a
+    // committed change always has its delivery and a rolled-back one never does; fewer round trips under the lock.
+    const delivery = this.deliveries.draft(orderFromRow(updated));
+    await em.query(
+      `WITH e AS (
+         INSERT INTO order_events (order_pk, from_status, to_status, from_financial_status, to_financial_status, source,
+           msp_modified, reason, inbound_notification_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7::timestamp, $8, $9::bigint) RETURNING id),
+       d AS (
+         INSERT INTO deliveries (client_id, order_pk, order_id, event_id, target_url, method, payload, next_attempt_at)
+         SELECT $10::uuid, $1, $11::text, e.id, $12::text, $13::text, $14::jsonb, now() FROM e WHERE $12::text IS NOT NULL),
+       i AS (
+         UPDATE inbound_notifications SET outcome = 'applied', error = NULL, processed_at = now(), attempts = attempts + 1
+         WHERE id = $9::bigint)
+       SELECT id FROM e`,
       [order.id, order.status, to, order.financial_status, financial, options.source, modified ?? null,
-        [flag, options.reason].filter(Boolean).join('; ') || null, options.inboundNotificationId ?? null],
+        [flag, options.reason].filter(Boolean).join('; ') || null, options.inboundNotificationId ?? null,
+        updated.client_id, updated.order_id, delivery?.targetUrl ?? null, delivery?.method ?? null, delivery?.payload ?? null],
     );
-    // Same transaction: a committed change always has its delivery (and saved card), a rolled-back one never does.
-    await this.deliveries.enqueueLocked(em, orderFromRow(updated), event.id);
     await this.customers.saveTokenLocked(em, order.id, snapshot);
     return { outcome: 'applied', change: { orderPk: order.id, from: order.status, to, final, ageSeconds: order.age_seconds, flag } };
   }

@@ -128,10 +128,13 @@ export class InboundNotificationsService {
       const result = await this.db.transaction(async (em) => {
         const r = await this.state.applyLocked(em, n.orderId!, snapshot, { source: 'notification', inboundNotificationId: n.id });
         const outcome: InboundOutcome = r.outcome === 'unknown_order' ? 'ignored' : r.outcome;
-        await em.query(
-          `UPDATE inbound_notifications SET outcome = $2, error = $3, processed_at = now(), attempts = attempts + 1 WHERE id = $1`,
-          [n.id, outcome, r.reason ?? null],
-        );
+        // An applied change recorded its inbox outcome in its own statement.
+        if (outcome !== 'applied') {
+          await em.query(
+            `UPDATE inbound_notifications SET outcome = $2, error = $3, processed_at = now(), attempts = attempts + 1 WHERE id = $1`,
+            [n.id, outcome, r.reason ?? null],
+          );
+        }
         return { r, outcome };
       });
       this.state.observe(result.r, 'notification');
