@@ -1,5 +1,5 @@
 import { type DynamicModule, Module, ValidationPipe } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MultiSafepayModule } from '@app/multisafepay';
@@ -7,7 +7,6 @@ import { ClientsModule } from './clients/clients.module.js';
 import { ApiKeyGuard } from './common/auth/api-key.guard.js';
 import { DomainError } from './common/errors/domain-error.js';
 import { EnvelopeExceptionFilter } from './common/errors/envelope-exception.filter.js';
-import { IdempotencyInterceptor } from './common/idempotency/idempotency.interceptor.js';
 import { IdempotencyStore } from './common/idempotency/idempotency.store.js';
 import { CustomersModule } from './customers/customers.module.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
@@ -63,9 +62,8 @@ export class AppModule {
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_PIPE, useValue: validationPipe },
         IdempotencyStore,
-        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
-      exports: [APP_CONFIG, MultiSafepayModule],
+      exports: [APP_CONFIG, MultiSafepayModule, IdempotencyStore],
       global: true,
     };
   }

@@ -8,7 +8,7 @@ import type { AuthenticatedClient } from '../../clients/api-clients.service.js';
 import { CLIENT_KEY } from '../auth/current-client.decorator.js';
 import { DomainError } from '../errors/domain-error.js';
 import { toAnswer } from '../errors/envelope-exception.filter.js';
-import { IDEMPOTENT_SCOPE } from './idempotent.decorator.js';
+import { IDEMPOTENT_SCOPE } from './idempotency-scope.js';
 import { IdempotencyStore } from './idempotency.store.js';
 import { StoredAnswer } from './stored-answer.js';
 

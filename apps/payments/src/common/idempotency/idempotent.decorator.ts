@@ -1,6 +1,9 @@
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata, UseInterceptors } from '@nestjs/common';
+import { IDEMPOTENT_SCOPE } from './idempotency-scope.js';
+import { IdempotencyInterceptor } from './idempotency.interceptor.js';
 
-export const IDEMPOTENT_SCOPE = 'payments:idempotentScope';
-
-/** The route honours the `Idempotency-Key` header; `scope` keeps keys of different operations apart. */
-export const Idempotent = (scope: string) => SetMetadata(IDEMPOTENT_SCOPE, scope);
+/**
+ * The route honours the `Idempotency-Key` header; `scope` keeps keys of different operations apart. The
+ * interceptor is attached here, not globally, so other routes (the webhook, reads) pay nothing for it.
+ */
+export const Idempotent = (scope: string) => applyDecorators(SetMetadata(IDEMPOTENT_SCOPE, scope), UseInterceptors(IdempotencyInterceptor));

@@ -1,0 +1,1 @@
+export const IDEMPOTENT_SCOPE = 'payments:idempotentScope';
