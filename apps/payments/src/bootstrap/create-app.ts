@@ -29,7 +29,8 @@ export async function createPaymentsApp(config: AppConfig): Promise<NestFastifyA
     logger: logLevels(config.logLevel),
     abortOnError: false,
   });
-  app.enableShutdownHooks();
+  // No enableShutdownHooks(): main.ts owns the signals, so it can close the app and then stop the embedded
+  // Postgres and the sandbox (Nest's hook re-raises the signal and the process would die before that).
   mountOpenApi(app, buildOpenApiDocument(app));
   await app.init();
   if (config.clients.seeds) await app.get(ApiClientsService).syncSeeds(config.clients.seeds);
