@@ -50,6 +50,9 @@ export async function startStack(
     PUBLIC_URL: `http://127.0.0.1:${port}`,
     API_CLIENTS: Object.entries(CALLERS).map(([n, k]) => `${n}:${k}`).join(','),
     LOG_LEVEL: 'fatal',
+    // The seed's notification_url is www.example.com: the machine has no network, and a hanging DNS lookup
+    // would tie up libuv's thread pool. Callers may only be notified on loopback in tests.
+    NOTIFY_ALLOWED_HOSTS: 'checkout=127.0.0.1|localhost,billing=127.0.0.1|localhost',
     DB_POOL_SIZE: '5',
     ...opts.env,
   });
