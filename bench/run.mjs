@@ -18,13 +18,14 @@ const flag = (name, fallback) => {
   return i >= 0 ? args[i + 1] : fallback;
 };
 const DURATION = Number(flag('--duration', SMOKE ? 2 : 10));
-const CONNECTIONS = SMOKE ? [16] : [1, 16, 64];
+const CONNECTIONS = SMOKE ? [16] : flag('--connections', '1,16,64').split(',').map(Number);
 const REPETITIONS = SMOKE ? 1 : Number(flag('--repetitions', 3));
 // For profiling one side or one path: --sides service --paths create-order
 const SIDES = flag('--sides', 'service,floor').split(',');
 const PATHS = flag('--paths', 'create-order,notification').split(',');
 const MSP_KEY = 'bench-msp-key-0123456789';
 const CALLER_KEY = 'bench-key-0123456789abcdef';
+const PG_STATS = Boolean(process.env.BENCH_PG_STATS);
 const hasTaskset = spawnSync('taskset', ['-c', '0', 'true']).status === 0;
 
 function freePort() {
@@ -64,10 +65,11 @@ const seed = (orderId) => ({
   gateway_info: { card_number: '', card_holder_name: '', card_expiry_date: '', card_cvc: '', flexible_3d: true, term_url: '' },
 });
 
-function signed(orderId, k) {
-  // Every notification is news: a later `modified` each time, the financial status alternating.
+function signed(orderId, k, visit) {
+  // Every notification is news: a later `modified` each time, and the financial status flips on every visit
+  // to the same order (so a duplicate is never what is measured).
   const modified = new Date(Date.UTC(2026, 0, 1) + k * 1000).toISOString().slice(0, 19);
-  const body = JSON.stringify({ transaction_id: 17955500000000001, order_id: orderId, status: 'completed', financial_status: k % 2 ? 'initialized' : 'completed', amount: 1000, amount_refunded: 0, currency: 'EUR', modified });
+  const body = JSON.stringify({ transaction_id: 17955500000000001, order_id: orderId, status: 'completed', financial_status: visit % 2 ? 'initialized' : 'completed', amount: 1000, amount_refunded: 0, currency: 'EUR', modified });
   const ts = Math.floor(Date.now() / 1000);
   const auth = Buffer.from(`${ts}:${createHmac('sha512', MSP_KEY).update(`${ts}:${body}`).digest('hex')}`).toString('base64');
   return { path: `/webhooks/multisafepay?transactionid=${encodeURIComponent(orderId)}&timestamp=${ts}`, body, auth };
@@ -86,13 +88,26 @@ async function prepareOrders(base, tag, count) {
   return ids;
 }
 
+async function printStatementStats(url, pg) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  await c.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+  const { rows } = await c.query(`SELECT d.datname, s.calls, round(s.total_exec_time)::int AS exec_ms, round(s.total_plan_time)::int AS plan_ms,
+      round((s.total_exec_time + s.total_plan_time) / greatest(s.calls, 1) * 1000)::int AS us_per_call, left(regexp_replace(s.query, '\\s+', ' ', 'g'), 110) AS query
+    FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid WHERE d.datname LIKE 'bench_%'
+    ORDER BY s.total_exec_time + s.total_plan_time DESC LIMIT 25`);
+  await c.end();
+  process.stdout.write('\ndatabase       calls  exec ms  plan ms  us/call  statement\n');
+  for (const r of rows) process.stdout.write(`${r.datname.padEnd(14)} ${String(r.calls).padStart(6)} ${String(r.exec_ms).padStart(8)} ${String(r.plan_ms).padStart(8)} ${String(r.us_per_call).padStart(8)}  ${r.query}\n`);
+}
+
 let counter = 0;
 async function load(base, path, connections, tag, orders) {
   const requests = path === 'create-order'
     ? [{ method: 'POST', path: '/v1/json/orders', headers: { api_key: CALLER_KEY, 'content-type': 'application/json' }, setupRequest: (req) => ({ ...req, body: JSON.stringify(seed(`${tag}-${++counter}`)) }) }]
     : [{ method: 'POST', setupRequest: (req) => {
         const k = ++counter;
-        const n = signed(orders[k % orders.length], k);
+        const n = signed(orders[k % orders.length], k, Math.floor(k / orders.length));
         return { ...req, path: n.path, body: n.body, headers: { 'content-type': 'application/json', auth: n.auth } };
       } }];
   const result = await autocannon({ url: base, connections, duration: DURATION, requests, pipelining: 1 });
@@ -110,7 +125,9 @@ async function main() {
   const dir = await mkdtemp(join(tmpdir(), 'payments-bench-'));
   await chmod(dir, 0o755);
   const pgPort = await freePort();
-  const serviceDb = await startEmbeddedPostgres({ dataDir: join(dir, 'pg'), port: pgPort, database: 'bench_service', persistent: false });
+  const serviceDb = await startEmbeddedPostgres({ dataDir: join(dir, 'pg'), port: pgPort, database: 'bench_service', persistent: false,
+    // BENCH_PG_STATS=1: which statements cost Postgres the most, per side, printed at the end.
+    settings: PG_STATS ? { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track_planning': 'on' } : {} });
   // One Postgres for both sides, a database each.
   const floorUrl = serviceDb.url.replace(/bench_service$/, 'bench_floor');
   const pg = (await import('pg')).default;
@@ -179,6 +196,7 @@ async function main() {
       const f = summary[`${path}|${top}|floor`].rps;
       process.stdout.write(`${path}: service ${s.toFixed(0)} req/s, floor ${f.toFixed(0)} req/s, ratio ${(s / f).toFixed(2)}\n`);
     }
+    if (PG_STATS) await printStatementStats(serviceDb.url, pg);
   } finally {
     await cleanup();
   }

@@ -48,6 +48,8 @@ export async function startEmbeddedPostgres(opts: {
   port: number;
   database: string;
   persistent?: boolean;
+  /** More `-c name=value` server settings, e.g. the benchmark's pg_stat_statements. */
+  settings?: Record<string, string>;
 }): Promise<EmbeddedDatabase> {
   const logger = new Logger('EmbeddedPostgres');
   const clusterDir = resolve(opts.dataDir);
@@ -59,7 +61,8 @@ export async function startEmbeddedPostgres(opts: {
     password: PASSWORD,
     persistent: opts.persistent ?? true,
     createPostgresUser: true,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=on'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=on',
+      ...Object.entries(opts.settings ?? {}).flatMap(([k, v]) => ['-c', `${k}=${v}`])],
     onLog: () => undefined,
     onError: (e: unknown) => logger.error(String(e)),
   });
