@@ -1,15 +1,17 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { stripCardData, type MspOrder } from '@app/multisafepay';
+import type { MspOrder } from '@app/multisafepay';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { mspTimeOrUndefined } from '../common/http/msp-time.js';
 import { PaymentsMetrics } from '../metrics/payments-metrics.js';
 import { CustomersService } from '../customers/customers.service.js';
 import { DeliveryQueue } from '../notifications/outbound/delivery-queue.js';
 import type { OrderEventSource } from './entities/order-event.entity.js';
-import { decideTransition, FINAL_STATUSES, toOrderStatus, type OrderStatus } from './order-status.js';
-import { orderFromRow, type OrderRow } from './order-row.js';
+import type { OrderStatus } from './order-status.js';
+import { preparedQuery, preparedStatement } from '../database/prepared-query.js';
+import { orderFromRow } from './order-row.js';
+import { planStateChange, STATE_ROW_COLUMNS, type StateRow } from './state-change.js';
 
 export type ApplyOutcome = 'applied' | 'duplicate' | 'stale' | 'ignored' | 'unknown_order';
 
@@ -28,18 +30,35 @@ export interface ApplyOptions {
   reason?: string;
 }
 
-interface LockedOrder {
-  id: string;
-  status: OrderStatus;
-  financial_status: string | null;
-  msp_modified: string | null;
-  amount_refunded: string;
-  age_seconds: number;
-}
+const READ_LOCKED = preparedStatement('state-read-locked', `SELECT ${STATE_ROW_COLUMNS} FROM orders o WHERE order_id = $1 FOR UPDATE`);
+
+/**
+ * The change, guarded by the row version read (xmin), with its history row, the caller's delivery and the inbox
+ * outcome. Parameters: see OrderStateService.write.
+ */
+const WRITE_CHANGE = preparedStatement('state-write-change', `
+  WITH u AS (
+     UPDATE orders SET status = $2, financial_status = $3, msp_modified = $4::timestamp, msp_snapshot = $5::jsonb,
+       transaction_id = $6, amount_refunded = $7, flags = $8::text[],
+       next_sync_at = CASE WHEN $9::boolean THEN NULL ELSE now() + make_interval(secs => $10) END, sync_attempts = 0,
+       updated_at = $11
+     WHERE id = $1 AND xmin = $12::text::xid RETURNING id, client_id, order_id),
+   e AS (
+     INSERT INTO order_events (order_pk, from_status, to_status, from_financial_status, to_financial_status, source,
+       msp_modified, reason, inbound_notification_id)
+     SELECT u.id, $13, $2, $14, $3, $15, $16::timestamp, $17, $18::bigint FROM u RETURNING id),
+   d AS (
+     INSERT INTO deliveries (client_id, order_pk, order_id, event_id, target_url, method, payload, next_attempt_at)
+     SELECT u.client_id, u.id, u.order_id, e.id, $19::text, $20::text, $21::jsonb, now() FROM u, e WHERE $19::text IS NOT NULL),
+   i AS (
+     UPDATE inbound_notifications SET outcome = 'applied', error = NULL, processed_at = now(), attempts = attempts + 1
+     WHERE id = $18::bigint AND EXISTS (SELECT 1 FROM e))
+   SELECT id FROM e`);
 
 /**
  * The single path by which an MSP order snapshot changes a stored order (create answers, refreshes,
- * notifications, reconciliation). Runs under a row lock in a short transaction; never calls MSP.
+ * notifications, reconciliation). Either under the order's row lock in a short transaction, or lock-free from a
+ * row just read, with a guarded write that falls back to the lock when it loses a race. Never calls MSP.
  */
 @Injectable()
 export class OrderStateService {
@@ -69,18 +88,13 @@ export class OrderStateService {
     if (result.change.final) this.metrics.timeToFinal.observe({ status: result.change.to }, result.change.ageSeconds);
   }
 
-  /** Nothing changed, but the PSP id may be news: MSP's create answer for redirect orders carries none. */
-  private async duplicate(em: EntityManager, orderPk: string, snapshot: MspOrder): Promise<ApplyResult> {
-    if (snapshot.transaction_id) {
-      await em.query(`UPDATE orders SET transaction_id = $2 WHERE id = $1 AND transaction_id IS NULL`, [orderPk, String(snapshot.transaction_id)]);
-    }
-    return { outcome: 'duplicate' };
+  /** Refund statuses come from MSP's snapshot (`related_transactions` of type refund). */
+  private refundsIn(snapshot: MspOrder): { transaction_id?: unknown; status?: unknown }[] {
+    return (snapshot.related_transactions ?? []).filter((t) => t?.type === 'refund' && t.transaction_id !== undefined);
   }
 
-  /** Refund statuses come from MSP's snapshot (`related_transactions` of type refund). */
   private async refundStatusesLocked(em: EntityManager, orderPk: string, snapshot: MspOrder): Promise<void> {
-    const refunds = (snapshot.related_transactions ?? []).filter((t) => t?.type === 'refund' && t.transaction_id !== undefined);
-    for (const t of refunds) {
+    for (const t of this.refundsIn(snapshot)) {
       await em.query(
         `UPDATE refunds SET status = $3, updated_at = now() WHERE order_pk = $1 AND msp_refund_id = $2 AND status <> $3
            AND $3 IN ('initialized', 'reserved', 'completed', 'declined', 'void')`,
@@ -91,67 +105,57 @@ export class OrderStateService {
 
   /** For callers already inside a transaction. Takes the order's row lock itself. */
   async applyLocked(em: EntityManager, orderId: string, snapshot: MspOrder, options: ApplyOptions): Promise<ApplyResult> {
-    const rows: LockedOrder[] = await em.query(
-      `SELECT id, status, financial_status, msp_modified::text AS msp_modified, amount_refunded,
-              extract(epoch FROM now() - created_at)::float8 AS age_seconds
-       FROM orders WHERE order_id = $1 FOR UPDATE`,
-      [orderId],
-    );
-    const order = rows[0];
-    if (!order) return { outcome: 'unknown_order' };
-    await this.refundStatusesLocked(em, order.id, snapshot);
-    const to = toOrderStatus(snapshot.status as string | undefined);
-    if (!to) return { outcome: 'ignored', reason: `unknown status ${String(snapshot.status)}` };
+    const rows = await preparedQuery<StateRow>(em, READ_LOCKED, [orderId]);
+    const row = rows[0];
+    if (!row) return { outcome: 'unknown_order' };
+    await this.refundStatusesLocked(em, row.id, snapshot);
+    const result = await this.write(em, row, snapshot, options);
+    // The guard cannot fail under the row lock; if it ever did, rolling back beats writing blind.
+    if (!result) throw new Error(`order ${orderId} changed under its row lock`);
+    if (result.outcome === 'applied') await this.customers.saveTokenLocked(em, row.id, snapshot);
+    return result;
+  }
 
-    const modified = mspTimeOrUndefined(snapshot.modified);
-    const stored = order.msp_modified ? order.msp_modified.replace(' ', 'T') : null;
-    // Same-format ISO timestamps compare correctly as text.
-    if (modified && stored && modified < stored) return { outcome: 'stale', reason: `snapshot of ${modified} is older than ${stored}` };
-
-    const decision = decideTransition(order.status, to, order.financial_status);
-    const financial = typeof snapshot.financial_status === 'string' ? snapshot.financial_status.toLowerCase() : order.financial_status;
-    if (decision.kind === 'illegal') return { outcome: 'ignored', reason: `transition ${order.status} -> ${to} is not allowed` };
-    if (decision.kind === 'same' && financial === order.financial_status) return this.duplicate(em, order.id, snapshot);
-    // Another partial refund is only news when the refunded amount moved.
-    const refunded = typeof snapshot.amount_refunded === 'number' ? snapshot.amount_refunded : null;
-    if (order.status === to && financial === order.financial_status && (refunded === null || Number(order.amount_refunded) === refunded)) {
-      return this.duplicate(em, order.id, snapshot);
+  /**
+   * The lock-free path, for a row the caller has just read (the webhook reads it with its inbox insert): one
+   * autocommitted statement writes the change if nobody changed the row since (its xmin). A lost race, or work
+   * that needs the row lock (refund statuses, a card token), goes through the locked path instead.
+   */
+  async applyToRead(row: StateRow, snapshot: MspOrder, options: ApplyOptions): Promise<ApplyResult> {
+    const needsLock = this.refundsIn(snapshot).length > 0 || Boolean((snapshot.payment_details as { recurring_id?: unknown } | undefined)?.recurring_id);
+    const result = needsLock ? null : await this.write(this.db.manager, row, snapshot, options);
+    if (result) {
+      this.observe(result, options.source);
+      return result;
     }
+    return this.applySnapshot(row.order_id, snapshot, options);
+  }
 
-    const flag = decision.kind === 'apply' ? decision.flag : undefined;
-    if (flag) this.logger.warn(`Order ${orderId}: ${order.status} -> ${to} flagged ${flag}`);
-    const final = FINAL_STATUSES.has(to);
-    // TypeORM answers UPDATE with [rows, count]; the new row feeds the caller's notification without a re-read.
-    const [[updated]]: [OrderRow[], number] = await em.query(
-      `UPDATE orders SET status = $2, financial_status = $3, msp_modified = COALESCE($4::timestamp, msp_modified),
-         msp_snapshot = $5, transaction_id = COALESCE(transaction_id, $6), amount_refunded = COALESCE($7, amount_refunded),
-         flags = CASE WHEN $8::text IS NULL OR $8 = ANY(flags) THEN flags ELSE array_append(flags, $8) END,
-         next_sync_at = CASE WHEN $9 THEN NULL ELSE now() + make_interval(secs => $10) END, sync_attempts = 0,
-         updated_at = now()
-       WHERE id = $1 RETURNING *`,
-      [order.id, to, financial, modified ?? null, JSON.stringify(stripCardData(snapshot)), snapshot.transaction_id ?? null,
-        refunded, flag ?? null, final, this.resyncAfterSeconds],
-    );
-    // One statement for the history row, the caller's delivery and the inbox outcome: same transaction, so a
-    // committed change always has its delivery and a rolled-back one never does; fewer round trips under the lock.
-    const delivery = this.deliveries.draft(orderFromRow(updated));
-    await em.query(
-      `WITH e AS (
-         INSERT INTO order_events (order_pk, from_status, to_status, from_financial_status, to_financial_status, source,
-           msp_modified, reason, inbound_notification_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7::timestamp, $8, $9::bigint) RETURNING id),
-       d AS (
-         INSERT INTO deliveries (client_id, order_pk, order_id, event_id, target_url, method, payload, next_attempt_at)
-         SELECT $10::uuid, $1, $11::text, e.id, $12::text, $13::text, $14::jsonb, now() FROM e WHERE $12::text IS NOT NULL),
-       i AS (
-         UPDATE inbound_notifications SET outcome = 'applied', error = NULL, processed_at = now(), attempts = attempts + 1
-         WHERE id = $9::bigint)
-       SELECT id FROM e`,
-      [order.id, order.status, to, order.financial_status, financial, options.source, modified ?? null,
+  /**
+   * Writes what the snapshot changes, guarded by the row version that was read; null when the guard failed.
+   * The order, its history row, the caller's delivery and the inbox outcome go in one statement: a committed
+   * change always has its delivery and a rolled-back one never does.
+   */
+  private async write(em: EntityManager, row: StateRow, snapshot: MspOrder, options: ApplyOptions): Promise<ApplyResult | null> {
+    const change = planStateChange(row, snapshot, new Date());
+    if (change.outcome === 'duplicate') {
+      if (change.transactionId) {
+        await em.query(`UPDATE orders SET transaction_id = $2 WHERE id = $1 AND transaction_id IS NULL`, [row.id, change.transactionId]);
+      }
+      return { outcome: 'duplicate' };
+    }
+    if (change.outcome !== 'applied') return { outcome: change.outcome, reason: change.reason };
+    const { next, from, to, final, flag } = change;
+    if (flag) this.logger.warn(`Order ${row.order_id}: ${from} -> ${to} flagged ${flag}`);
+    const delivery = this.deliveries.draft(orderFromRow(next));
+    const written = await preparedQuery<{ id: string }>(em, WRITE_CHANGE,
+      [row.id, to, next.financial_status, next.msp_modified, JSON.stringify(next.msp_snapshot), next.transaction_id,
+        next.amount_refunded, next.flags, final, this.resyncAfterSeconds, next.updated_at, row.version,
+        from, row.financial_status, options.source, mspTimeOrUndefined(snapshot.modified) ?? null,
         [flag, options.reason].filter(Boolean).join('; ') || null, options.inboundNotificationId ?? null,
-        updated.client_id, updated.order_id, delivery?.targetUrl ?? null, delivery?.method ?? null, delivery?.payload ?? null],
+        delivery?.targetUrl ?? null, delivery?.method ?? null, delivery?.payload ?? null],
     );
-    await this.customers.saveTokenLocked(em, order.id, snapshot);
-    return { outcome: 'applied', change: { orderPk: order.id, from: order.status, to, final, ageSeconds: order.age_seconds, flag } };
+    if (written.length === 0) return null;
+    return { outcome: 'applied', change: { orderPk: row.id, from, to, final, ageSeconds: row.age_seconds, flag } };
   }
 }

@@ -13,6 +13,27 @@ import { isDefinitiveRefusal, mspFailure } from './msp-failure.js';
 import { OrderStateService } from './order-state.service.js';
 import { toMspOrderView } from './order-view.js';
 import { requestHash } from './request-hash.js';
+import { preparedQuery, preparedStatement } from '../database/prepared-query.js';
+
+const INSERT_PENDING = preparedStatement('create-insert-pending', `
+   WITH relaxed AS (SELECT set_config('synchronous_commit', 'off', true)),
+   o AS (
+     INSERT INTO orders (client_id, order_id, type, gateway, currency, amount, description, status, financial_status,
+       customer, notification_url, notification_method, redirect_url, cancel_url, flexible_3d, request_hash, request, create_state,
+       next_sync_at, customer_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, 'initialized', 'initialized', $8, $9, $10, $11, $12, $13, $14, $15, 'pending',
+       now() + make_interval(secs => $16), $17)
+     ON CONFLICT (order_id) DO NOTHING
+     RETURNING id),
+   e AS (
+     INSERT INTO order_events (order_pk, to_status, to_financial_status, source)
+     SELECT id, 'initialized', 'initialized', 'api' FROM o)
+   SELECT id FROM o, relaxed`);
+
+const RECORD_CREATED = preparedStatement('create-record-answer', `
+  UPDATE orders SET create_state = 'created', create_response = $2, payment_url = COALESCE($3, payment_url),
+    session_id = COALESCE($4, session_id), transaction_id = COALESCE($5, transaction_id), updated_at = now()
+  WHERE order_id = $1`);
 
 const PENDING_NOTE = 'The order is recorded as pending; send the same request again to resume, or it will be settled by a sync.';
 
@@ -90,31 +111,16 @@ export class OrdersService {
     client: AuthenticatedClient, dto: CreateOrderRequestDto, stored: Record<string, unknown>, hash: string, customerId: string | null,
   ): Promise<boolean> {
     const options = dto.payment_options;
-    const rows: { id: string }[] = await this.db.query(
-      // Asynchronous commit for this row: the UPDATE that records MSP's answer commits synchronously and so makes
-      // it durable too; if we die before that, the caller never got an answer and its retry recreates it.
-      `WITH relaxed AS (SELECT set_config('synchronous_commit', 'off', true)),
-       o AS (
-         INSERT INTO orders (client_id, order_id, type, gateway, currency, amount, description, status, financial_status,
-           customer, notification_url, notification_method, redirect_url, cancel_url, flexible_3d, request_hash, request, create_state,
-           next_sync_at, customer_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'initialized', 'initialized', $8, $9, $10, $11, $12, $13, $14, $15, 'pending',
-           now() + make_interval(secs => $16), $17)
-         ON CONFLICT (order_id) DO NOTHING
-         RETURNING id),
-       e AS (
-         INSERT INTO order_events (order_pk, to_status, to_financial_status, source)
-         SELECT id, 'initialized', 'initialized', 'api' FROM o)
-       SELECT id FROM o, relaxed`,
-      [
-        client.id, String(dto.order_id), dto.type ?? 'redirect', dto.gateway || null, dto.currency.toUpperCase(), dto.amount,
-        dto.description, stored.customer ? JSON.stringify(stored.customer) : null,
-        options?.notification_url || null, options?.notification_method || (options?.notification_url ? 'POST' : null),
-        options?.redirect_url || null, options?.cancel_url || null,
-        typeof dto.gateway_info?.flexible_3d === 'boolean' ? dto.gateway_info.flexible_3d : null,
-        hash, JSON.stringify(stored), this.resyncAfterSeconds, customerId,
-      ],
-    );
+    // Asynchronous commit for this row: the UPDATE that records MSP's answer commits synchronously and so makes
+    // it durable too; if we die before that, the caller never got an answer and its retry recreates it.
+    const rows = await preparedQuery<{ id: string }>(this.db, INSERT_PENDING, [
+      client.id, String(dto.order_id), dto.type ?? 'redirect', dto.gateway || null, dto.currency.toUpperCase(), dto.amount,
+      dto.description, stored.customer ? JSON.stringify(stored.customer) : null,
+      options?.notification_url || null, options?.notification_method || (options?.notification_url ? 'POST' : null),
+      options?.redirect_url || null, options?.cancel_url || null,
+      typeof dto.gateway_info?.flexible_3d === 'boolean' ? dto.gateway_info.flexible_3d : null,
+      hash, JSON.stringify(stored), this.resyncAfterSeconds, customerId,
+    ]);
     return rows.length > 0;
   }
 
@@ -146,18 +152,13 @@ export class OrdersService {
     const answer = stripCardData(result) as Record<string, unknown>;
     const transactionId = result.transaction_id === undefined || result.transaction_id === null ? null : String(result.transaction_id);
     const hasState = typeof (result as MspOrder).status === 'string';
-    const update = [
-      `UPDATE orders SET create_state = 'created', create_response = $2, payment_url = COALESCE($3, payment_url),
-         session_id = COALESCE($4, session_id), transaction_id = COALESCE($5, transaction_id), updated_at = now()
-       WHERE order_id = $1`,
-      [orderId, JSON.stringify(answer), result.payment_url ?? null, result.session_id ?? null, transactionId],
-    ] as const;
+    const values = [orderId, JSON.stringify(answer), result.payment_url ?? null, result.session_id ?? null, transactionId];
     if (!hasState) {
-      await this.db.query(update[0], [...update[1]]);
+      await preparedQuery(this.db, RECORD_CREATED, values);
     } else {
       // Direct orders come back with a status: record it through the one state path, atomically with the answer.
       const applied = await this.db.transaction(async (em) => {
-        await em.query(update[0], [...update[1]]);
+        await preparedQuery(em, RECORD_CREATED, values);
         return this.state.applyLocked(em, orderId, result as MspOrder, { source: 'api' });
       });
       this.state.observe(applied, 'api');

@@ -6,7 +6,9 @@ import type { AuthenticatedClient } from '../../clients/api-clients.service.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { DomainError } from '../../common/errors/domain-error.js';
 import { PaymentsMetrics } from '../../metrics/payments-metrics.js';
-import { OrderStateService } from '../../orders/order-state.service.js';
+import { OrderStateService, type ApplyResult } from '../../orders/order-state.service.js';
+import { STATE_ROW_COLUMNS, type StateRow } from '../../orders/state-change.js';
+import { preparedQuery, preparedStatement } from '../../database/prepared-query.js';
 import { OrdersService } from '../../orders/orders.service.js';
 import { WEBHOOK_CONTENT_TYPE } from '../../bootstrap/fastify-envelope.js';
 import { BadSignatureLimiter } from './bad-signature-limiter.js';
@@ -26,12 +28,19 @@ export interface WebhookAnswer {
   text: string;
 }
 
+const STORE_AND_READ = preparedStatement('inbox-store-and-read', `
+  WITH relaxed AS (SELECT set_config('synchronous_commit', 'off', true) AS setting),
+  ins AS (
+    INSERT INTO inbound_notifications (method, query, headers, body, source_ip, order_id, payload_type, signature)
+    SELECT $1, $2, $3, $4, $5, $6, $7, $8 FROM relaxed RETURNING id)
+  SELECT ins.id AS inbox_id, ${STATE_ROW_COLUMNS} FROM ins LEFT JOIN orders o ON o.order_id = $6`);
+
 const KEPT_HEADERS = ['auth', 'user-agent', 'x-forwarded-for'];
 
 interface Processable {
   id: string;
-  /** The order's create_state when the request arrived; null = no such order. */
-  createState: string | null;
+  /** The order as it was when the request arrived; null = no such order. */
+  order: StateRow | null;
   orderId: string | null;
   payloadType: string | null;
   signature: SignatureResult;
@@ -67,7 +76,7 @@ export class InboundNotificationsService {
       return { status: 429, text: 'Too many notifications with bad signatures' };
     }
 
-    let stored: { id: string; create_state: string | null };
+    let stored: { id: string; order: StateRow | null };
     try {
       stored = await this.store(req, signature);
     } catch (e) {
@@ -81,7 +90,7 @@ export class InboundNotificationsService {
       this.logger.warn(`Notification ${stored.id} for order ${req.query.transactionid ?? '?'} from ${req.sourceIp}: signature ${signature}; treated as a trigger`);
     }
     return this.process({
-      id: stored.id, signature, body: req.rawBody ?? null, createState: stored.create_state,
+      id: stored.id, signature, body: req.rawBody ?? null, order: stored.order,
       orderId: req.query.transactionid ?? null, payloadType: req.query.payload_type ?? null,
     });
   }
@@ -90,30 +99,27 @@ export class InboundNotificationsService {
     return verifyNotification({ apiKey: this.config.msp.apiKey, rawBody: rawBody ?? Buffer.alloc(0), auth, maxAgeSeconds });
   }
 
-  private async store(req: IncomingRequest, signature: SignatureResult): Promise<{ id: string; create_state: string | null }> {
+  private async store(req: IncomingRequest, signature: SignatureResult): Promise<{ id: string; order: StateRow | null }> {
     const headers: Record<string, string> = Object.fromEntries(
       KEPT_HEADERS.filter((h) => typeof req.headers[h] === 'string').map((h) => [h, req.headers[h] as string]),
     );
     const contentType = req.headers[WEBHOOK_CONTENT_TYPE];
     if (typeof contentType === 'string') headers['content-type'] = contentType;
-    // One round trip: store, and learn whether (and how far) the order exists. Asynchronous commit: the
-    // synchronous commit of the change that follows makes this row durable as well (the WAL is one sequence),
-    // and MSP only hears OK after that; if we die first, MSP sends it again.
-    const rows: { id: string; create_state: string | null }[] = await this.db.query(
-      `WITH relaxed AS (SELECT set_config('synchronous_commit', 'off', true) AS setting)
-       INSERT INTO inbound_notifications (method, query, headers, body, source_ip, order_id, payload_type, signature)
-       SELECT $1, $2, $3, $4, $5, $6, $7, $8 FROM relaxed
-       RETURNING id, (SELECT create_state FROM orders WHERE order_id = $6) AS create_state`,
-      [req.method, JSON.stringify(req.query), JSON.stringify(headers), req.rawBody ?? null, req.sourceIp,
-        req.query.transactionid ?? null, req.query.payload_type ?? null, signature],
-    );
-    return rows[0];
+    // One round trip: store, and read the order it is about (the lock-free state path starts from this read).
+    // Asynchronous commit: the synchronous commit of the change that follows makes this row durable as well
+    // (the WAL is one sequence), and MSP only hears OK after that; if we die first, MSP sends it again.
+    const rows = await preparedQuery<StateRow & { inbox_id: string }>(this.db, STORE_AND_READ, [
+      req.method, JSON.stringify(req.query), JSON.stringify(headers), req.rawBody ?? null, req.sourceIp,
+      req.query.transactionid ?? null, req.query.payload_type ?? null, signature,
+    ]);
+    const { inbox_id: id, ...order } = rows[0];
+    return { id, order: order.id ? (order as StateRow) : null };
   }
 
   private async process(n: Processable): Promise<WebhookAnswer> {
     if (!n.orderId) return this.finish(n, 'ignored', 'no transactionid in the query', { status: 400, text: 'Missing transactionid' });
     if (n.payloadType === 'pretransaction') return this.finish(n, 'ignored', 'pretransaction notification');
-    if (!n.createState) return this.finish(n, 'ignored', 'unknown order');
+    if (!n.order) return this.finish(n, 'ignored', 'unknown order');
 
     let snapshot = n.signature === 'valid' ? this.snapshotFromBody(n) : undefined;
     if (!snapshot) {
@@ -123,26 +129,25 @@ export class InboundNotificationsService {
         return this.fail(n, `fetching the order from MSP failed: ${(e as Error).name}`);
       }
     }
+    const options = { source: 'notification' as const, inboundNotificationId: n.id };
+    let r: ApplyResult;
     try {
-      if (n.createState === 'pending') await this.orders.settlePendingCreate(n.orderId, snapshot);
-      const result = await this.db.transaction(async (em) => {
-        const r = await this.state.applyLocked(em, n.orderId!, snapshot, { source: 'notification', inboundNotificationId: n.id });
-        const outcome: InboundOutcome = r.outcome === 'unknown_order' ? 'ignored' : r.outcome;
-        // An applied change recorded its inbox outcome in its own statement.
-        if (outcome !== 'applied') {
-          await em.query(
-            `UPDATE inbound_notifications SET outcome = $2, error = $3, processed_at = now(), attempts = attempts + 1 WHERE id = $1`,
-            [n.id, outcome, r.reason ?? null],
-          );
-        }
-        return { r, outcome };
-      });
-      this.state.observe(result.r, 'notification');
-      this.metrics.notificationsReceived.inc({ signature: n.signature, outcome: result.outcome });
-      return { status: 200, text: 'OK' };
+      if (n.order.create_state === 'pending') {
+        // The order row changes here, so the state path has to start from a fresh read.
+        await this.orders.settlePendingCreate(n.orderId, snapshot);
+        r = await this.state.applySnapshot(n.orderId, snapshot, options);
+      } else {
+        r = await this.state.applyToRead(n.order, snapshot, options);
+      }
     } catch (e) {
       return this.fail(n, `applying failed: ${(e as Error).message}`);
     }
+    // An applied change recorded its inbox outcome in its own statement.
+    if (r.outcome === 'applied') {
+      this.metrics.notificationsReceived.inc({ signature: n.signature, outcome: 'applied' });
+      return { status: 200, text: 'OK' };
+    }
+    return this.finish(n, r.outcome === 'unknown_order' ? 'ignored' : r.outcome, r.reason ?? null);
   }
 
   private snapshotFromBody(n: Processable): MspOrder | undefined {
@@ -155,7 +160,7 @@ export class InboundNotificationsService {
     }
   }
 
-  private async finish(n: Processable, outcome: InboundOutcome, reason: string, answer: WebhookAnswer = { status: 200, text: 'OK' }): Promise<WebhookAnswer> {
+  private async finish(n: Processable, outcome: InboundOutcome, reason: string | null, answer: WebhookAnswer = { status: 200, text: 'OK' }): Promise<WebhookAnswer> {
     try {
       await this.db.query(
         `UPDATE inbound_notifications SET outcome = $2, error = $3, processed_at = now(), attempts = attempts + 1 WHERE id = $1`,
@@ -193,10 +198,10 @@ export class InboundNotificationsService {
     const row = /^\d{1,18}$/.test(id) ? await this.db.getRepository(InboundNotification).findOneBy({ id, orderId }) : null;
     if (!row) throw new DomainError('not_found', `Notification ${id} of order "${orderId}" not found`);
     const signature = row.method === 'POST' ? this.verify(row.body ?? undefined, row.headers.auth, 0) : 'missing';
-    const [order]: { create_state: string }[] = await this.db.query(`SELECT create_state FROM orders WHERE order_id = $1`, [orderId]);
+    const [order]: StateRow[] = await this.db.query(`SELECT ${STATE_ROW_COLUMNS} FROM orders o WHERE order_id = $1`, [orderId]);
     const answer = await this.process({
       id: row.id, orderId: row.orderId, payloadType: row.payloadType, signature: signature === 'valid' ? 'valid' : row.signature,
-      body: row.body, createState: order?.create_state ?? null,
+      body: row.body, order: order ?? null,
     });
     if (answer.status >= 500) throw new DomainError('unavailable', 'Replay failed for a transient reason; try again');
     return this.db.getRepository(InboundNotification).findOneByOrFail({ id });
