@@ -57,6 +57,13 @@ describe('MultiSafepayClient against a stand-in MSP', () => {
     for (const e of [hung, closed]) expect(String((e as Error).message)).not.toContain('secret-msp-key');
   });
 
+  it('puts list queries in the URL and reads the pager', async () => {
+    answer = (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"success":true,"data":[{"order_id":"a"}],"pager":{"after":"c2"}}');
+    const page = await client().listTransactions({ limit: 2, after: 'c 1&x' });
+    expect(page).toEqual({ data: [{ order_id: 'a' }], pager: { after: 'c2' } });
+    expect(seen.at(-1)!.url).toBe('/v1/json/transactions?limit=2&after=c+1%26x');
+  });
+
   it('posts the order body as JSON and returns the envelope data', async () => {
     answer = (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"success":true,"data":{"order_id":"o-2","payment_url":"https://pay/x","session_id":"x"}}');
     const created = await client().createOrder({ order_id: 'o-2', amount: 1000 });

@@ -1,13 +1,13 @@
-import { Agent as HttpAgent } from 'node:http';
-import { Agent as HttpsAgent } from 'node:https';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { HttpService } from '@nestjs/axios';
 import { AxiosError, type AxiosRequestConfig, type Method } from 'axios';
+import { Agent } from 'undici';
 import { MspApiError, MspProtocolError, MspServerError, MspTimeoutError, MspUnreachableError } from '../errors.js';
 import { parseMspJson } from '../json/msp-json.js';
 import { normaliseOrder } from '../json/normalise-order.js';
 import type { MspCreateOrderResult, MspGateway, MspIssuer, MspListPager, MspOrder, MspRefundResult } from '../wire/responses.js';
 import { MULTISAFEPAY_OPTIONS, type MultiSafepayOptions } from './multisafepay.options.js';
+import { undiciTransport } from './undici-transport.js';
 
 interface Envelope {
   success?: boolean;
@@ -21,12 +21,12 @@ const enc = encodeURIComponent;
 
 /** The only code that speaks MSP's HTTP API. Answers are the envelope's `data`; failures are MspError subclasses. */
 @Injectable()
-export class MultiSafepayClient {
+export class MultiSafepayClient implements OnModuleDestroy {
   private readonly base: string;
   private readonly timeoutMs: number;
   // Keep-alive: one TLS/TCP handshake per connection, not per order.
-  private readonly httpAgent = new HttpAgent({ keepAlive: true, maxSockets: 64 });
-  private readonly httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: 64 });
+  private readonly dispatcher = new Agent({ connections: 64, keepAliveTimeout: 30_000 });
+  private readonly transport = undiciTransport(this.dispatcher);
 
   constructor(
     private readonly http: HttpService,
@@ -85,11 +85,15 @@ export class MultiSafepayClient {
     return (await this.request('DELETE', `/recurring/${enc(customerReference)}/remove/${enc(token)}`)).data;
   }
 
+  async onModuleDestroy(): Promise<void> {
+    await this.dispatcher.close();
+  }
+
   private async request(method: Method, path: string, body?: object, params?: Record<string, string | number>): Promise<Envelope> {
+    const query = params ? new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString() : '';
     const config: AxiosRequestConfig = {
       method,
-      url: `${this.base}${path}`,
-      params,
+      url: `${this.base}${path}${query ? `?${query}` : ''}`,
       data: body === undefined ? undefined : JSON.stringify(body),
       headers: { api_key: this.options.apiKey, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       timeout: this.timeoutMs,
@@ -97,8 +101,7 @@ export class MultiSafepayClient {
       transformResponse: [(d: unknown) => d],
       validateStatus: () => true,
       maxRedirects: 0,
-      httpAgent: this.httpAgent,
-      httpsAgent: this.httpsAgent,
+      adapter: this.transport,
     };
     let status: number;
     let text: string;
