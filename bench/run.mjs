@@ -106,7 +106,9 @@ async function load(base, path, connections, tag, orders) {
   const requests = path === 'create-order'
     ? [{ method: 'POST', path: '/v1/json/orders', headers: { api_key: CALLER_KEY, 'content-type': 'application/json' }, setupRequest: (req) => ({ ...req, body: JSON.stringify(seed(`${tag}-${++counter}`)) }) }]
     : [{ method: 'POST', setupRequest: (req) => {
-        const k = ++counter;
+        // Counted per side, so each side's visits to an order alternate exactly, whatever ran in between.
+        orders.sent = (orders.sent ?? 0) + 1;
+        const k = orders.sent;
         const n = signed(orders[k % orders.length], k, Math.floor(k / orders.length));
         return { ...req, path: n.path, body: n.body, headers: { 'content-type': 'application/json', auth: n.auth } };
       } }];

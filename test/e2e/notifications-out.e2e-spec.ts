@@ -16,6 +16,8 @@ describe('notifications out to callers', () => {
     const orderId = uniqueOrderId('out');
     const body = structuredClone(SEED_ORDER_EXAMPLE) as Record<string, any>;
     body.order_id = orderId;
+    body.var1 = 'basket-17';
+    body.custom_info = { custom_1: 'campaign-x' };
     body.payment_options.notification_url = `${receiver.url}${opts.path ?? '/hook'}?type=notification&shop=7`;
     if (opts.method) body.payment_options.notification_method = opts.method;
     expect((await target.call('POST', '/v1/json/orders', { body, key: opts.key })).status).toBe(200);
@@ -48,8 +50,10 @@ describe('notifications out to callers', () => {
     const timestamp = got.url.searchParams.get('timestamp');
     expect(timestamp).toMatch(/^\d{10}$/);
     const order = JSON.parse(got.body);
-    expect(order).toMatchObject({ order_id: orderId, status: 'completed', amount: 1000, currency: 'EUR' });
+    expect(order).toMatchObject({ order_id: orderId, status: 'completed', amount: 1000, currency: 'EUR', var1: 'basket-17', custom_info: { custom_1: 'campaign-x' } });
     expect(order.success).toBeUndefined();
+    // The payload is built from the row as the change wrote it, without reading it back: it must be what a read shows.
+    expect(order).toEqual((await stack.call('GET', `/v1/json/orders/${orderId}`)).body.data);
     const auth = got.headers.auth as string;
     expect(verifyNotification({ apiKey: CALLERS.checkout, rawBody: got.body, auth, maxAgeSeconds: 600 })).toBe('valid');
     expect(verifyNotification({ apiKey: CALLERS.billing, rawBody: got.body, auth, maxAgeSeconds: 600 })).toBe('invalid');
