@@ -93,12 +93,13 @@ async function printStatementStats(url, pg) {
   await c.connect();
   await c.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
   const { rows } = await c.query(`SELECT d.datname, s.calls, round(s.total_exec_time)::int AS exec_ms, round(s.total_plan_time)::int AS plan_ms,
-      round((s.total_exec_time + s.total_plan_time) / greatest(s.calls, 1) * 1000)::int AS us_per_call, left(regexp_replace(s.query, '\\s+', ' ', 'g'), 110) AS query
+      round((s.total_exec_time + s.total_plan_time) / greatest(s.calls, 1) * 1000)::int AS us_per_call,
+      (s.wal_bytes / greatest(s.calls, 1))::int AS wal_per_call, left(regexp_replace(s.query, '\\s+', ' ', 'g'), 110) AS query
     FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid WHERE d.datname LIKE 'bench_%'
     ORDER BY s.total_exec_time + s.total_plan_time DESC LIMIT 25`);
   await c.end();
-  process.stdout.write('\ndatabase       calls  exec ms  plan ms  us/call  statement\n');
-  for (const r of rows) process.stdout.write(`${r.datname.padEnd(14)} ${String(r.calls).padStart(6)} ${String(r.exec_ms).padStart(8)} ${String(r.plan_ms).padStart(8)} ${String(r.us_per_call).padStart(8)}  ${r.query}\n`);
+  process.stdout.write('\ndatabase       calls  exec ms  plan ms  us/call  WAL B/call  statement\n');
+  for (const r of rows) process.stdout.write(`${r.datname.padEnd(14)} ${String(r.calls).padStart(6)} ${String(r.exec_ms).padStart(8)} ${String(r.plan_ms).padStart(8)} ${String(r.us_per_call).padStart(8)} ${String(r.wal_per_call).padStart(11)}  ${r.query}\n`);
 }
 
 let counter = 0;
