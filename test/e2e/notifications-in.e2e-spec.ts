@@ -1,6 +1,8 @@
 import { SEED_ORDER_EXAMPLE } from '@app/multisafepay';
 import { CALLERS, startStack, uniqueOrderId, type Stack } from '../support/stack.js';
 import { events, mspOrder, notify } from '../support/msp-notify.js';
+import { OrderStateService } from '../../apps/payments/src/orders/order-state.service.js';
+import { STATE_ROW_COLUMNS, type StateRow } from '../../apps/payments/src/orders/state-change.js';
 
 const stamp = (secondsFromNow: number) => new Date(Date.now() + secondsFromNow * 1000).toISOString().slice(0, 19);
 
@@ -114,6 +116,36 @@ describe('MSP notifications in', () => {
   it('keeps owners apart: another caller cannot see the inbox', async () => {
     const { orderId } = await newOrder();
     expect((await stack.call('GET', `/v1/json/orders/${orderId}/notifications`, { key: CALLERS.billing })).status).toBe(404);
+  });
+
+  it('sends a lock-free write that lost a race through the row lock, deciding again from the current row', async () => {
+    const { orderId, base } = await newOrder();
+    const { rows: [stale] } = await stack.db.query<StateRow>(`SELECT ${STATE_ROW_COLUMNS} FROM orders o WHERE order_id = $1`, [orderId]);
+    expect((await notify(stack, orderId, snap(base, 'completed', 5))).text).toBe('OK');
+    const conflicts = async () => Number((await fetch(`${stack.url}/metrics`).then((r) => r.text()))
+      .match(/^payments_order_state_write_conflicts_total (\d+)/m)?.[1]);
+    const before = await conflicts();
+
+    const result = await stack.app.get(OrderStateService).applyToRead(stale, snap(base, 'partial_refunded', 10, { amount_refunded: 100 }) as never, { source: 'notification' });
+    expect(result).toMatchObject({ outcome: 'applied', change: { from: 'completed', to: 'partial_refunded' } });
+    expect(await conflicts()).toBe(before + 1);
+    const history = (await events(stack, orderId)).map((e) => [e.from_status, e.to_status]);
+    expect(history).toEqual([[null, 'initialized'], ['initialized', 'completed'], ['completed', 'partial_refunded']]);
+    // The same stale read once more: now a duplicate of the current state, so nothing is written.
+    expect(await stack.app.get(OrderStateService).applyToRead(stale, snap(base, 'partial_refunded', 10, { amount_refunded: 100 }) as never, { source: 'notification' }))
+      .toEqual({ outcome: 'duplicate' });
+  });
+
+  it('moves the next sync only when a change finds it due sooner than half the quiet period', async () => {
+    const { orderId, base } = await newOrder();
+    const nextSync = async () => (await stack.db.query(
+      `SELECT extract(epoch FROM next_sync_at - now())::int AS in_s, next_sync_at::text AS at FROM orders WHERE order_id = $1`, [orderId])).rows[0];
+    await stack.db.query(`UPDATE orders SET next_sync_at = now() + interval '10 seconds' WHERE order_id = $1`, [orderId]);
+    expect((await notify(stack, orderId, snap(base, 'uncleared', 5))).text).toBe('OK');
+    const moved = await nextSync();
+    expect(moved.in_s).toBeGreaterThan(890); // RECONCILE_AFTER_S defaults to 900
+    expect((await notify(stack, orderId, snap(base, 'completed', 6))).text).toBe('OK');
+    expect((await nextSync()).at).toBe(moved.at);
   });
 
   it('applies 50 concurrent notifications over two instances into exactly one chain of events', async () => {

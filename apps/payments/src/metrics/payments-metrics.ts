@@ -39,6 +39,12 @@ export class PaymentsMetrics {
     registers: [this.registry],
   });
 
+  readonly stateWriteConflicts = new Counter({
+    name: 'payments_order_state_write_conflicts_total',
+    help: 'Lock-free state writes that found the order changed since it was read, and went through the row lock instead',
+    registers: [this.registry],
+  });
+
   readonly reconciliationCorrections = new Counter({
     name: 'payments_reconciliation_corrections_total',
     help: 'Changes found by reconciliation: each one is a notification MultiSafepay did not deliver',

@@ -35,12 +35,17 @@ const READ_LOCKED = preparedStatement('state-read-locked', `SELECT ${STATE_ROW_C
 /**
  * The change, guarded by the row version read (xmin), with its history row, the caller's delivery and the inbox
  * outcome. Parameters: see OrderStateService.write.
+ * The next sync moves only when it is due sooner than half the quiet period: a burst of changes then leaves
+ * every indexed column alone, so Postgres can update the row in place (HOT) without new index entries.
  */
 const WRITE_CHANGE = preparedStatement('state-write-change', `
   WITH u AS (
      UPDATE orders SET status = $2, financial_status = $3, msp_modified = $4::timestamp, msp_snapshot = $5::jsonb,
        transaction_id = $6, amount_refunded = $7, flags = $8::text[],
-       next_sync_at = CASE WHEN $9::boolean THEN NULL ELSE now() + make_interval(secs => $10) END, sync_attempts = 0,
+       next_sync_at = CASE WHEN $9::boolean THEN NULL
+         WHEN next_sync_at BETWEEN now() + make_interval(secs => $10 / 2) AND now() + make_interval(secs => $10) THEN next_sync_at
+         ELSE now() + make_interval(secs => $10) END,
+       sync_attempts = 0,
        updated_at = $11
      WHERE id = $1 AND xmin = $12::text::xid RETURNING id, client_id, order_id),
    e AS (
@@ -128,6 +133,7 @@ export class OrderStateService {
       this.observe(result, options.source);
       return result;
     }
+    if (!needsLock) this.metrics.stateWriteConflicts.inc();
     return this.applySnapshot(row.order_id, snapshot, options);
   }
 
