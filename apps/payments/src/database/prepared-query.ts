@@ -18,9 +18,8 @@ export const preparedStatement = (name: string, text: string): PreparedStatement
  */
 export async function preparedQuery<T>(on: DataSource | EntityManager, statement: PreparedStatement, values: unknown[]): Promise<T[]> {
   const config = { name: statement.name, text: statement.text, values };
-  const runner = on instanceof DataSource ? undefined : on.queryRunner;
-  if (runner) {
-    const client = (await runner.connect()) as PoolClient;
+  if (!(on instanceof DataSource) && on.queryRunner) {
+    const client = (await on.queryRunner.connect()) as PoolClient;
     return (await client.query(config)).rows as T[];
   }
   const dataSource = on instanceof DataSource ? on : on.connection;

@@ -4,9 +4,9 @@ import { decideTransition, FINAL_STATUSES, toOrderStatus, type OrderStatus } fro
 import type { OrderRow } from './order-row.js';
 
 /**
- * An `orders` row as the state path reads it: every column, plus `version` (the row's xmin, which Postgres
- * changes on every update, so a write guarded by it fails if anyone changed the row in between) and the
- * order's age.
+ * An `orders` row as the state path reads it (STATE_ROW_COLUMNS), plus `version` (the row's xmin, which
+ * Postgres changes on every update, so a write guarded by it fails if anyone changed the row in between) and
+ * the order's age.
  */
 export type StateRow = OrderRow & { id: string; order_id: string; status: OrderStatus; version: string; age_seconds: number };
 
